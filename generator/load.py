@@ -1,0 +1,271 @@
+"""Load a project's definition files into a validated :class:`~generator.model.Project`.
+
+Layout (relative to the project root)::
+
+    catalog/site.yaml            settings, languages, categories, variables
+    catalog/phases.yaml          the migration timeline
+    catalog/glossary.yaml        glossary terms
+    catalog/roles/<id>.yaml      one role each
+    catalog/features/<id>.yaml   one feature each
+    catalog/faqs/<group>.yaml    one FAQ group each
+    quizzes/<id>.yaml            one quiz each
+
+Beside every file, ``<name>.<lang>.yaml`` holds its translation into ``lang``.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable
+
+from . import model as m
+from .errors import CutoverError, Problem, Severity, errors_only, relative
+from .references import check_references
+from .schema import source_schema, translation_schema, validate
+from .translations import Merger, missing_translations
+from .yamlio import Document, YamlFileError, read_yaml
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where a project keeps its files."""
+
+    root: Path
+
+    @property
+    def catalog(self) -> Path:
+        return self.root / "catalog"
+
+    @property
+    def quizzes(self) -> Path:
+        return self.root / "quizzes"
+
+    @property
+    def docs(self) -> Path:
+        return self.root / "docs"
+
+    @property
+    def site_file(self) -> Path:
+        return self.catalog / "site.yaml"
+
+    def source_sets(self) -> list[tuple[str, Path, bool]]:
+        """(kind, path, is_directory_of_many) in load order."""
+        return [("phases", self.catalog / "phases.yaml", False), ("glossary", self.catalog / "glossary.yaml", False),
+                ("role", self.catalog / "roles", True), ("feature", self.catalog / "features", True),
+                ("faqs", self.catalog / "faqs", True), ("quiz", self.quizzes, True)]
+
+    def watched(self) -> list[Path]:
+        return [self.catalog, self.quizzes, self.docs]
+
+
+@dataclass
+class LoadResult:
+    project: m.Project
+    warnings: list[Problem]
+
+
+class _Collector:
+    def __init__(self, layout: Layout):
+        self.layout = layout
+        self.problems: list[Problem] = []
+        self.docs: dict[str, Document] = {}
+
+    def display(self, path: Path) -> str:
+        return relative(path, self.layout.root)
+
+    def read(self, path: Path, schema: dict) -> Document | None:
+        try:
+            doc = read_yaml(path, self.display(path))
+        except YamlFileError as exc:
+            self.problems.append(exc.problem)
+            return None
+        except OSError as exc:
+            self.problems.append(Problem(self.display(path), 0, 0, f"cannot read file: {exc.strerror}"))
+            return None
+        if not isinstance(doc.data, dict):
+            self.problems.append(doc.problem((), "the file must be a mapping of keys to values", "see the examples in catalog/"))
+            return None
+        found = validate(doc, schema)
+        self.problems.extend(found)
+        self.docs[doc.display] = doc
+        return None if errors_only(found) else doc
+
+
+def load_project(root: Path) -> LoadResult:
+    """Read, validate and cross-check everything; raise :class:`CutoverError` listing every error."""
+    layout = Layout(root)
+    c = _Collector(layout)
+    if not layout.site_file.is_file():
+        raise CutoverError([Problem(c.display(layout.site_file), 0, 0, "site settings file not found",
+                                    "create catalog/site.yaml (see the README) or run the command in the project folder")])
+    site_doc = c.read(layout.site_file, source_schema("site"))
+    if site_doc is None:
+        raise CutoverError(c.problems)
+    languages: list[str] = site_doc.data["languages"]
+
+    def load(kind: str, path: Path) -> Any:
+        doc = c.read(path, source_schema(kind))
+        if doc is None:
+            return None
+        translations = {}
+        for lang in languages[1:]:
+            tpath = path.with_name(f"{path.stem}.{lang}.yaml")
+            if tpath.is_file():
+                tdoc = c.read(tpath, translation_schema(kind))
+                if tdoc is None:
+                    continue
+                if "id" in doc.data and tdoc.data.get("id", doc.data["id"]) != doc.data["id"]:
+                    c.problems.append(tdoc.problem(("id",), f"id '{tdoc.data['id']}' differs from '{doc.data['id']}' in {doc.display}",
+                                                   "a translation keeps the id of its source"))
+                translations[lang] = tdoc
+        prefix = relative(path, layout.root)
+        merger = Merger(doc, translations, source_schema(kind), languages[0], prefix)
+        tree = merger.merge()
+        c.problems.extend(merger.problems)
+        if "id" in doc.data and path.parent.name != "catalog" and doc.data["id"] != path.stem:
+            c.problems.append(doc.problem(("id",), f"id '{doc.data['id']}' does not match the file name '{path.name}'",
+                                          f"rename the file to {doc.data['id']}.yaml or change the id"))
+        return tree, c.display(path)
+
+    site_tree, site_source = load("site", layout.site_file)
+    site = _build_site(site_tree, languages, site_source)
+    trees: dict[str, list[tuple[dict, str]]] = {}
+    for kind, path, many in layout.source_sets():
+        trees[kind] = []
+        for file in _sources(path, many, languages, c):
+            loaded = load(kind, file)
+            if loaded:
+                trees[kind].append(loaded)
+
+    project = m.Project(
+        site=site,
+        roles=_by_id([_build_role(t, s) for t, s in trees["role"]], "role", c),
+        features=_by_id([_build_feature(t, s) for t, s in trees["feature"]], "feature", c),
+        faq_groups=[_build_faq_group(t, s) for t, s in trees["faqs"]],
+        phases=[_build_phase(p) for t, _ in trees["phases"] for p in t["phases"]],
+        terms=[_build_term(p) for t, _ in trees["glossary"] for p in t["terms"]],
+        quizzes=_by_id([_build_quiz(t, s) for t, s in trees["quiz"]], "quiz", c),
+    )
+    if not trees["phases"] and not _exists(layout.catalog / "phases.yaml"):
+        c.problems.append(Problem(c.display(layout.catalog / "phases.yaml"), 0, 0, "migration phases file not found",
+                                  "create catalog/phases.yaml with at least one phase"))
+    if errors_only(c.problems):
+        raise CutoverError(c.problems)
+    c.problems.extend(check_references(project, c.docs))
+    c.problems.extend(missing_translations(project.texts(), languages))
+    if errors_only(c.problems):
+        raise CutoverError(c.problems)
+    return LoadResult(project, sorted(c.problems))
+
+
+def _exists(path: Path) -> bool:
+    return path.is_file()
+
+
+def _sources(path: Path, many: bool, languages: list[str], c: _Collector) -> list[Path]:
+    if not many:
+        return [path] if path.is_file() else []
+    if not path.is_dir():
+        return []
+    found = []
+    for file in sorted(path.iterdir()):
+        if file.suffix == ".yml":
+            c.problems.append(Problem(c.display(file), 0, 0, "definition files end in .yaml", f"rename it to {file.stem}.yaml"))
+            continue
+        if file.suffix != ".yaml" or not file.is_file():
+            continue
+        parts = file.name.split(".")
+        if len(parts) == 2:
+            found.append(file)
+        elif len(parts) == 3 and parts[1] in languages[1:]:
+            if not file.with_name(f"{parts[0]}.yaml").is_file():
+                c.problems.append(Problem(c.display(file), 0, 0, f"translation without a source file {parts[0]}.yaml",
+                                          "rename it to match its source or delete it"))
+        elif len(parts) == 3 and parts[1] == languages[0]:
+            c.problems.append(Problem(c.display(file), 0, 0, f"'{parts[1]}' is the default language: its text lives in {parts[0]}.yaml",
+                                      "move the text into the source file"))
+        else:
+            c.problems.append(Problem(c.display(file), 0, 0, f"'{parts[1] if len(parts) > 2 else file.name}' is not a configured language",
+                                      f"add it to languages in catalog/site.yaml ({', '.join(languages)})"))
+    return found
+
+
+def _by_id(items: list, kind: str, c: _Collector) -> dict:
+    result: dict[str, Any] = {}
+    for item in items:
+        if item.id in result:
+            c.problems.append(c.docs[item.source].problem(("id",), f"duplicate {kind} id '{item.id}' (also in {result[item.id].source})",
+                                                          "ids must be unique"))
+        result[item.id] = item
+    return result
+
+
+def _build_site(t: dict, languages: list[str], source: str) -> m.Site:
+    variables: dict[str, dict[str, object]] = {}
+    for name, value in t.get("variables", {}).items():
+        if isinstance(value, m.Text):
+            variables[name] = dict(value.values)
+        else:
+            variables[name] = {"*": value}
+    home = t.get("home", {})
+    return m.Site(languages=languages, categories=[m.Category(x["id"], x["name"]) for x in t["categories"]],
+                  variables=variables, home_title=home.get("title"), home_intro=home.get("intro"), source=source)
+
+
+def _build_role(t: dict, source: str) -> m.Role:
+    return m.Role(id=t["id"], name=t["name"], audience=t["audience"], features=list(t["features"]),
+                  changes=[m.Change(x["before"], x["after"]) for x in t.get("changes", [])],
+                  tasks=dict(t.get("tasks", {})), quiz=t.get("quiz"), source=source)
+
+
+def _build_feature(t: dict, source: str) -> m.Feature:
+    steps = []
+    named: list[m.Platform] = []
+    for s in t["steps"]:
+        variants = {p: s[p.value] for p in m.Platform if p.value in s}
+        named += [p for p in variants if p not in named]
+        steps.append(m.Step(text=s.get("text"), variants=variants, result=s.get("result")))
+    if "platforms" in t:
+        platforms = [m.Platform(p) for p in t["platforms"]]
+    else:
+        platforms = sorted(named, key=list(m.Platform).index) if named else list(m.DEFAULT_PLATFORMS)
+        if named and any(s.text for s in steps):
+            platforms = [p for p in m.Platform if p in named or p in m.DEFAULT_PLATFORMS]
+    ba = t.get("before_after") or {}
+    return m.Feature(
+        id=t["id"], title=t["title"], summary=t["summary"], category=t["category"], steps=steps, platforms=platforms,
+        roles=list(t.get("roles", [])), prerequisites=list(t.get("prerequisites", [])), minutes=t.get("minutes"),
+        result=t.get("result"), tips=list(t.get("tips", [])), warnings=list(t.get("warnings", [])),
+        troubleshooting=[m.Troubleshooting(x["problem"], x["solution"]) for x in t.get("troubleshooting", [])],
+        before=ba.get("before"), after=ba.get("after"), faqs=list(t.get("faqs", [])), related=list(t.get("related", [])),
+        source=source)
+
+
+def _build_faq_group(t: dict, source: str) -> m.FaqGroup:
+    faqs = [m.Faq(id=f["id"], question=f["question"], answer=f["answer"], roles=list(f["roles"]),
+                  phases=list(f.get("phases", [])), group=t["id"], source=source) for f in t["faqs"]]
+    return m.FaqGroup(id=t["id"], title=t["title"], faqs=faqs, source=source)
+
+
+def _build_phase(t: dict) -> m.Phase:
+    return m.Phase(id=t["id"], name=t["name"], summary=t["summary"], when=t.get("when"), description=t.get("description"))
+
+
+def _build_term(t: dict) -> m.Term:
+    return m.Term(id=t["id"], term=t["term"], definition=t["definition"], tooltip=t.get("tooltip", True))
+
+
+def _build_quiz(t: dict, source: str) -> m.Quiz:
+    questions = []
+    for q in t["questions"]:
+        def options(key: str) -> list[m.Option]:
+            return [m.Option(o["id"], o["text"], bool(o.get("correct", False)), o.get("feedback")) for o in q.get(key, [])]
+        questions.append(m.Question(
+            id=q["id"], type=m.QuestionType(q["type"]), prompt=q["prompt"], explanation=q["explanation"],
+            learn_more=q["learn_more"], options=options("options"), answer=q.get("answer"),
+            feedback_true=q.get("feedback_true"), feedback_false=q.get("feedback_false"), items=options("items"),
+            pairs=[(p["id"], p["left"], p["right"]) for p in q.get("pairs", [])], distractors=options("distractors")))
+    return m.Quiz(id=t["id"], title=t["title"], roles=list(t["roles"]), questions=questions,
+                  pass_mark=t.get("pass_mark", 80), description=t.get("description"), source=source)

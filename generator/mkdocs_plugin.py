@@ -1,0 +1,164 @@
+"""The thin MkDocs adapter: the only module that knows MkDocs.
+
+It loads the project with the plain library, stages the documentation tree
+outside the repository and points MkDocs at it. Everything else — format,
+validation, pages — lives in the library, so moving off MkDocs 1.x later means
+rewriting this file only.
+"""
+
+from __future__ import annotations
+
+import atexit
+import logging
+from pathlib import Path
+from urllib.parse import urljoin
+
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.nav import Section
+
+from .errors import CutoverError
+from .load import Layout, load_project
+from .localize import Localizer
+from .render.common import GLOSSARY, GUIDES_INDEX, HOME, QUIZZES_INDEX, ROLES_INDEX, TIMELINE, FAQ
+from .translations import MISSING
+from .stage import default_staging_dir, remove_staging, stage
+
+log = logging.getLogger("mkdocs.plugins.cutover")
+
+#: Markdown extensions the generated pages are written for.
+REQUIRED_EXTENSIONS = {
+    "abbr": {}, "admonition": {}, "attr_list": {}, "def_list": {}, "md_in_html": {}, "tables": {},
+    "toc": {"permalink": True}, "pymdownx.details": {}, "pymdownx.superfences": {},
+    "pymdownx.tabbed": {"alternate_style": True}, "pymdownx.tasklist": {"custom_checkbox": True},
+}
+
+_SECTION_KEYS = {"cutover:roles": "nav.roles", "cutover:guides": "nav.guides", "cutover:quizzes": "nav.quizzes"}
+
+
+class CutoverConfig(Config):
+    project_dir = config_options.Optional(config_options.Type(str))  #: default: the folder of mkdocs.yml
+    staging_dir = config_options.Optional(config_options.Type(str))  #: default: a private temporary folder
+
+
+class CutoverPlugin(BasePlugin[CutoverConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.layout: Layout | None = None
+        self.project = None
+        self.staging: Path | None = None
+        self.generated: dict[str, str] = {}
+        self.source_edit_uri: str | None = None
+        self._configured: int | None = None
+
+    @event_priority(100)  # before mkdocs-static-i18n reads docs_dir
+    def on_config(self, config):
+        # mkdocs-static-i18n calls build() once per language, and build() runs on_config
+        # again on the same config object: load and stage only once.
+        if self._configured == id(config):
+            return config
+        self._configured = id(config)
+        root = Path(self.config.project_dir or Path(config.config_file_path).parent).resolve()
+        self.layout = Layout(root)
+        try:
+            loaded = load_project(root)
+        except CutoverError as exc:
+            raise PluginError("the definitions have errors:\n" + exc.report()) from None
+        self.project = loaded.project
+        for problem in loaded.warnings:
+            if problem.code != MISSING:
+                log.warning(problem.format())
+        missing = sum(1 for p in loaded.warnings if p.code == MISSING)
+        if missing:
+            log.info(f"cutover: {missing} strings are not translated yet; run 'cutover check' for the list")
+        self._check_languages(config)
+        self.staging = Path(self.config.staging_dir) if self.config.staging_dir else default_staging_dir(root)
+        try:
+            result = stage(self.project, self.layout, self.staging)
+        except CutoverError as exc:
+            raise PluginError("the pages have errors:\n" + exc.report()) from None
+        if not self.config.staging_dir:
+            atexit.register(remove_staging, self.staging)
+        self.generated = result.generated
+        config.docs_dir = str(self.staging)
+        self._ensure_extensions(config)
+        if not config.nav:
+            config.nav = self._default_nav()
+        edit_uri = config.edit_uri or ""
+        if config.repo_url and edit_uri:
+            # edit_uri points into docs/; definitions live beside it at the repository root.
+            docs_name = Path(config.config_file_path).parent.joinpath("docs").name
+            self.source_edit_uri = edit_uri[: -len(docs_name) - 1] if edit_uri.rstrip("/").endswith(docs_name) else edit_uri
+        return config
+
+    def _check_languages(self, config) -> None:
+        i18n = config.plugins.get("i18n")
+        wanted = self.project.site.languages
+        if i18n is None:
+            if len(wanted) > 1:
+                raise PluginError("catalog/site.yaml lists several languages, but the i18n plugin "
+                                  "(mkdocs-static-i18n) is not enabled in mkdocs.yml")
+            return
+        configured = [lang.locale for lang in i18n.config.languages]
+        default = next((lang.locale for lang in i18n.config.languages if lang.default), None)
+        if sorted(configured) != sorted(wanted) or default != wanted[0]:
+            raise PluginError(f"languages differ: catalog/site.yaml has {', '.join(wanted)} (default {wanted[0]}), "
+                              f"the i18n plugin in mkdocs.yml has {', '.join(configured)} (default {default}); make them the same")
+
+    def _ensure_extensions(self, config) -> None:
+        for name, options in REQUIRED_EXTENSIONS.items():
+            if name not in config.markdown_extensions:
+                config.markdown_extensions.append(name)
+                config.mdx_configs.setdefault(name, options)
+
+    def _default_nav(self) -> list:
+        """Home, the writers' pages, then the generated sections."""
+        project = self.project
+        default = project.site.default_language
+        handwritten = sorted(rel.split("/", 1)[1] for rel in self._staged_pages()
+                             if rel.startswith(default + "/") and rel not in self.generated)
+        nav: list = [HOME] + handwritten
+        nav.append({"cutover:roles": [ROLES_INDEX] + [f"roles/{r}.md" for r in project.roles]})
+        nav.append({"cutover:guides": [GUIDES_INDEX] + [f"guides/{f}.md" for f in project.features]})
+        nav += [TIMELINE, FAQ, GLOSSARY]
+        if project.quizzes:
+            nav.append({"cutover:quizzes": [QUIZZES_INDEX] + [f"quizzes/{q}.md" for q in project.quizzes]})
+        return nav
+
+    def _staged_pages(self) -> list[str]:
+        return [p.relative_to(self.staging).as_posix() for p in self.staging.rglob("*.md")]
+
+    @event_priority(-150)  # after mkdocs-static-i18n has localised the navigation
+    def on_nav(self, nav, config, files):
+        loc = Localizer(self.project, self._current_language(config))
+        for item in _walk(nav.items):
+            if isinstance(item, Section) and item.title in _SECTION_KEYS:
+                item.title = loc.ui(_SECTION_KEYS[item.title])
+        return nav
+
+    def _current_language(self, config) -> str:
+        i18n = config.plugins.get("i18n")
+        return getattr(i18n, "current_language", None) or self.project.site.default_language
+
+    def on_page_context(self, context, page, config, nav):
+        source = page.meta.get("cutover_source")
+        if source and config.repo_url and self.source_edit_uri is not None:
+            page.edit_url = urljoin(config.repo_url.rstrip("/") + "/", self.source_edit_uri + source)
+        return context
+
+    def on_serve(self, server, config, builder):
+        server.unwatch(str(self.staging))
+        for path in self.layout.watched():
+            if path.exists():
+                server.watch(str(path))
+        return server
+
+
+def _walk(items):
+    for item in items:
+        yield item
+        if getattr(item, "children", None):
+            yield from _walk(item.children)

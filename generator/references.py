@@ -1,0 +1,157 @@
+"""Cross-reference checks: every id a definition names must exist, and make sense."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from . import model as m
+from .errors import Problem, Severity, did_you_mean
+from .variables import PLACEHOLDER, builtin_variables
+from .yamlio import DataPath, Document
+
+
+def check_references(project: m.Project, docs: dict[str, Document]) -> list[Problem]:
+    problems: list[Problem] = []
+    roles, features, quizzes = project.roles, project.features, project.quizzes
+    phases = [p.id for p in project.phases]
+    categories = [c.id for c in project.site.categories]
+    faqs = project.faqs
+
+    def ref(source: str, path: DataPath, value: str, known: Iterable[str], kind: str, extra: str = "") -> None:
+        known = list(known)
+        if value not in known:
+            hint = did_you_mean(value, known) or (f"known {kind} ids: {', '.join(sorted(known)[:12])}" if known else f"no {kind} is defined yet")
+            problems.append(docs[source].problem(path, f"unknown {kind} '{value}'{extra}", hint))
+
+    _unique(project.phases, "phase", docs.get("catalog/phases.yaml"), ("phases",), problems)
+    _unique(project.terms, "glossary term", docs.get("catalog/glossary.yaml"), ("terms",), problems)
+    _unique(project.site.categories, "category", docs.get(project.site.source), ("categories",), problems)
+
+    for role in roles.values():
+        for i, fid in enumerate(role.features):
+            ref(role.source, ("features", i), fid, features, "feature")
+            feature = features.get(fid)
+            if feature and feature.roles and role.id not in feature.roles:
+                problems.append(docs[role.source].problem(("features", i), f"feature '{fid}' does not list role '{role.id}' in its roles",
+                                                          f"add '{role.id}' to roles in {feature.source}", Severity.WARNING))
+        for phase in role.tasks:
+            ref(role.source, ("tasks", phase), phase, phases, "phase")
+        if role.quiz:
+            ref(role.source, ("quiz",), role.quiz, quizzes, "quiz")
+            quiz = quizzes.get(role.quiz)
+            if quiz and role.id not in quiz.roles:
+                problems.append(docs[role.source].problem(("quiz",), f"quiz '{role.quiz}' does not list role '{role.id}'",
+                                                          f"add '{role.id}' to roles in {quiz.source}"))
+
+    seen_faq: dict[str, str] = {}
+    for group in project.faq_groups:
+        for i, faq in enumerate(group.faqs):
+            if faq.id in seen_faq:
+                problems.append(docs[group.source].problem(("faqs", i, "id"), f"duplicate FAQ id '{faq.id}' (also in {seen_faq[faq.id]})",
+                                                           "FAQ ids must be unique across all groups"))
+            seen_faq[faq.id] = group.source
+            for j, rid in enumerate(faq.roles):
+                if rid != "all":
+                    ref(group.source, ("faqs", i, "roles", j), rid, roles, "role", " (or 'all')")
+            for j, pid in enumerate(faq.phases):
+                ref(group.source, ("faqs", i, "phases", j), pid, phases, "phase")
+
+    for feature in features.values():
+        src = feature.source
+        ref(src, ("category",), feature.category, categories, "category")
+        for key, values, known, kind in (("roles", feature.roles, roles, "role"), ("prerequisites", feature.prerequisites, features, "feature"),
+                                         ("related", feature.related, features, "feature"), ("faqs", feature.faqs, faqs, "FAQ")):
+            for i, value in enumerate(values):
+                if value == feature.id and kind == "feature":
+                    problems.append(docs[src].problem((key, i), f"feature '{feature.id}' refers to itself", "remove it from the list"))
+                else:
+                    ref(src, (key, i), value, known, kind)
+        for i, rid in enumerate(feature.roles):
+            role = roles.get(rid)
+            if role and feature.id not in role.features:
+                problems.append(docs[src].problem(("roles", i), f"role '{rid}' does not list feature '{feature.id}'",
+                                                  f"add it to features in {role.source} (that list sets the training order)", Severity.WARNING))
+        for i, step in enumerate(feature.steps):
+            if step.text is None and not step.variants:
+                problems.append(docs[src].problem(("steps", i), "step has no text", "add text or a platform key (desktop, mobile, desk_phone, web)"))
+            for platform in step.variants:
+                if platform not in feature.platforms:
+                    problems.append(docs[src].problem(("steps", i, platform.value), f"step names platform '{platform.value}', which is not in platforms",
+                                                      f"add it to platforms or remove the step text"))
+    problems += _prerequisite_cycles(features, docs)
+
+    for quiz in quizzes.values():
+        src = quiz.source
+        for i, rid in enumerate(quiz.roles):
+            ref(src, ("roles", i), rid, roles, "role")
+        seen: set[str] = set()
+        for i, q in enumerate(quiz.questions):
+            at: DataPath = ("questions", i)
+            if q.id in seen:
+                problems.append(docs[src].problem(at + ("id",), f"duplicate question id '{q.id}'", "question ids must be unique within a quiz"))
+            seen.add(q.id)
+            ref(src, at + ("learn_more",), q.learn_more_feature, features, "feature")
+            if q.learn_more_section and q.learn_more_section not in m.GUIDE_SECTIONS:
+                problems.append(docs[src].problem(at + ("learn_more",), f"unknown guide section '#{q.learn_more_section}'",
+                                                  did_you_mean(q.learn_more_section, m.GUIDE_SECTIONS) or "sections: " + ", ".join(m.GUIDE_SECTIONS)))
+            for key, group in (("options", q.options), ("items", q.items), ("distractors", q.distractors)):
+                ids = [o.id for o in group]
+                for j, oid in enumerate(ids):
+                    if oid in ids[:j]:
+                        problems.append(docs[src].problem(at + (key, j, "id"), f"duplicate id '{oid}' in this question", "ids must be unique"))
+            correct = sum(o.correct for o in q.options)
+            if q.type is m.QuestionType.SINGLE and correct != 1:
+                problems.append(docs[src].problem(at + ("options",), f"a single-choice question needs exactly one correct option, this one has {correct}",
+                                                  "mark one option with 'correct: true' or use type: multiple"))
+            if q.type is m.QuestionType.MULTIPLE and correct == 0:
+                problems.append(docs[src].problem(at + ("options",), "no option is marked correct", "mark at least one with 'correct: true'"))
+            pair_ids = [p[0] for p in q.pairs]
+            for j, pid in enumerate(pair_ids):
+                if pid in pair_ids[:j]:
+                    problems.append(docs[src].problem(at + ("pairs", j, "id"), f"duplicate id '{pid}' in this question", "ids must be unique"))
+
+    problems += _placeholders(project)
+    return problems
+
+
+def _unique(items: list, kind: str, doc: Document | None, at: DataPath, problems: list[Problem]) -> None:
+    seen: set[str] = set()
+    for i, item in enumerate(items):
+        if item.id in seen and doc:
+            problems.append(doc.problem(at + (i, "id"), f"duplicate {kind} id '{item.id}'", "ids must be unique"))
+        seen.add(item.id)
+
+
+def _prerequisite_cycles(features: dict[str, m.Feature], docs: dict[str, Document]) -> list[Problem]:
+    problems = []
+    reported: set[frozenset] = set()
+    for start in features.values():
+        stack = [(start.id, [start.id])]
+        while stack:
+            current, trail = stack.pop()
+            for nxt in features[current].prerequisites if current in features else []:
+                if nxt == start.id and len(trail) > 1:
+                    cycle = frozenset(trail)
+                    if cycle not in reported:
+                        reported.add(cycle)
+                        problems.append(docs[start.source].problem(("prerequisites",), "prerequisites form a cycle: " + " → ".join(trail + [start.id]),
+                                                                   "remove one of these prerequisites"))
+                elif nxt not in trail and nxt in features:
+                    stack.append((nxt, trail + [nxt]))
+    return problems
+
+
+def _placeholders(project: m.Project) -> list[Problem]:
+    known = set(project.site.variables) | set(builtin_variables())
+    problems = []
+    for text in project.texts():
+        for lang, value in text.values.items():
+            for match in PLACEHOLDER.finditer(value):
+                if match.group("escape") or match.group("name") in known:
+                    continue
+                origin = text.origins[lang]
+                line = origin.line + value[: match.start()].count("\n")
+                problems.append(Problem(origin.path, line, origin.col, f"unknown variable '{{{{ {match.group('name')} }}}}'",
+                                        did_you_mean(match.group("name"), known) or "define it under variables in catalog/site.yaml"))
+    return problems

@@ -1,0 +1,58 @@
+"""Render a :class:`~generator.model.Project` into Markdown pages, one language at a time."""
+
+from __future__ import annotations
+
+from .. import markup
+from ..localize import Localizer
+from ..model import Project
+from .common import Page
+from .guide import render_guide, render_guides_index
+from .home import render_home
+from .quiz import render_quiz, render_quizzes_index
+from .reference import abbreviations, render_faq, render_glossary, render_timeline
+from .role import render_role, render_roles_index
+
+
+def render_pages(project: Project, lang: str) -> list[Page]:
+    """Every generated page of one language."""
+    pages = []
+    for make in _page_makers(project):
+        loc = Localizer(project, lang)
+        page = make(loc)
+        page.fallbacks = loc.fallbacks
+        pages.append(page)
+    return pages
+
+
+def _page_makers(project: Project):
+    yield lambda loc: render_home(project, loc)
+    yield lambda loc: render_roles_index(project, loc)
+    for role in project.roles.values():
+        yield lambda loc, role=role: render_role(project, role, loc)
+    yield lambda loc: render_guides_index(project, loc)
+    for feature in project.features.values():
+        yield lambda loc, feature=feature: render_guide(project, feature, loc)
+    yield lambda loc: render_timeline(project, loc)
+    yield lambda loc: render_faq(project, loc)
+    yield lambda loc: render_glossary(project, loc)
+    if project.quizzes:
+        yield lambda loc: render_quizzes_index(project, loc)
+        for quiz in project.quizzes.values():
+            yield lambda loc, quiz=quiz: render_quiz(project, quiz, loc)
+
+
+def page_markdown(project: Project, page: Page, lang: str) -> str:
+    """The full Markdown file: front matter, title, untranslated notice, body, glossary tooltips."""
+    loc = Localizer(project, lang)
+    lines = ["---", f"cutover_source: {page.source}", "---", "", f"# {markup.inline(page.title)}", ""]
+    if page.fallbacks and lang != project.site.default_language:
+        notice = loc.ui("notice.untranslated", language=loc.language_name(project.site.default_language))
+        lines += ['!!! warning "" ', "", f"    {notice}", ""]
+    lines += page.body
+    tooltips = abbreviations(project, loc)
+    if tooltips:
+        lines += [""] + tooltips
+    return "\n".join(lines).rstrip() + "\n"
+
+
+__all__ = ["Page", "render_pages", "page_markdown"]

@@ -1,0 +1,97 @@
+"""Building blocks shared by the page renderers."""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass, field
+
+from .. import markup
+from ..localize import Localizer
+from ..model import Feature, Platform, Project, Step
+
+
+@dataclass
+class Page:
+    """One generated Markdown page, language-neutral path, one language's text."""
+
+    path: str  #: e.g. ``guides/hold-resume.md``
+    title: str
+    body: list[str]
+    source: str = ""  #: the definition file a writer edits
+    fallbacks: list[str] = field(default_factory=list)
+
+
+# Stable, language-independent paths: hand-written pages may link to them.
+def role_path(role_id: str) -> str:
+    return f"roles/{role_id}.md"
+
+
+def guide_path(feature_id: str) -> str:
+    return f"guides/{feature_id}.md"
+
+
+def quiz_path(quiz_id: str) -> str:
+    return f"quizzes/{quiz_id}.md"
+
+
+HOME, ROLES_INDEX, GUIDES_INDEX, QUIZZES_INDEX = "index.md", "roles/index.md", "guides/index.md", "quizzes/index.md"
+FAQ, TIMELINE, GLOSSARY = "faq.md", "timeline.md", "glossary.md"
+
+
+def link(from_page: str, to_page: str, anchor: str = "") -> str:
+    target = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    return target + (f"#{anchor}" if anchor else "")
+
+
+def heading(level: int, text: str, anchor: str) -> str:
+    return f"{'#' * level} {markup.inline(text)} {{#{anchor}}}"
+
+
+def steps_markdown(feature: Feature, loc: Localizer) -> list[str]:
+    """The steps of a feature: one tab per platform when steps differ by platform."""
+    if not feature.has_platform_steps:
+        return _step_list(feature.steps, None, loc)
+    lines: list[str] = []
+    for platform in feature.platforms:
+        items = _step_list(feature.steps, platform, loc)
+        if not items:
+            continue
+        lines.append(f'=== "{markup.quoted(loc.ui("platform." + platform.value))}"')
+        lines.append("")
+        lines += [markup.indent(item) if item else "" for item in items]
+        lines.append("")
+    return lines
+
+
+def _step_list(steps: list[Step], platform: Platform | None, loc: Localizer) -> list[str]:
+    lines: list[str] = []
+    number = 0
+    for step in steps:
+        text = step.for_platform(platform) if platform else step.text
+        if text is None:
+            continue
+        number += 1
+        lines.append(f"{number}. {markup.inline(loc.text(text))}")
+        if step.result:
+            lines.append("")
+            lines.append(f"    *{loc.ui('guide.result')}:* {markup.inline(loc.text(step.result))}")
+            lines.append("")
+    lines.append("")
+    return lines if number else []
+
+
+def admonition(kind: str, title: str, text: str, collapsible: bool = False) -> list[str]:
+    opener = "???" if collapsible else "!!!"
+    return [f'{opener} {kind} "{markup.quoted(title)}"', "", markup.indent(markup.block(text)), ""]
+
+
+def role_links(project: Project, role_ids: list[str], page: str, loc: Localizer) -> str:
+    if "all" in role_ids:
+        return loc.ui("faq.everyone")
+    return ", ".join(f"[{markup.inline(loc.text(project.roles[r].name))}]({link(page, role_path(r))})"
+                     for r in role_ids if r in project.roles)
+
+
+def feature_link(project: Project, feature_id: str, page: str, loc: Localizer, anchor: str = "") -> str:
+    feature = project.features[feature_id]
+    return f"[{markup.inline(loc.text(feature.title))}]({link(page, guide_path(feature_id), anchor)})"

@@ -1,0 +1,28 @@
+"""The home page: choose your role, the migration at a glance, the quizzes."""
+
+from __future__ import annotations
+
+from .. import markup
+from ..localize import Localizer
+from ..model import Project
+from .common import HOME, QUIZZES_INDEX, TIMELINE, Page, heading, link, role_path
+
+
+def render_home(project: Project, loc: Localizer) -> Page:
+    site = project.site
+    title = loc.text(site.home_title) if site.home_title else loc.ui("home.title")
+    intro = loc.text(site.home_intro) if site.home_intro else loc.ui("home.intro")
+    body = [markup.block(intro), "", heading(2, loc.ui("home.choose_role"), "roles"), "",
+            '<div class="grid cards" markdown>', ""]
+    for role in project.roles.values():
+        body += [f"-   **[{markup.inline(loc.text(role.name))}]({link(HOME, role_path(role.id))})**", "",
+                 "    ---", "", f"    {markup.inline(loc.text(role.audience))}", ""]
+    body += ["</div>", "", heading(2, loc.ui("home.timeline"), "timeline"), ""]
+    for number, phase in enumerate(project.phases, 1):
+        body.append(f"{number}. **[{markup.inline(loc.text(phase.name))}]({link(HOME, TIMELINE, 'phase-' + phase.id)})**: "
+                    f"{markup.inline(loc.text(phase.summary))}")
+    body += ["", f"[{loc.ui('home.timeline_link')}]({link(HOME, TIMELINE)})", ""]
+    if project.quizzes:
+        body += [heading(2, loc.ui("home.quizzes"), "quizzes"), "",
+                 f"{loc.ui('home.quizzes_text')} [{loc.ui('nav.quizzes')}]({link(HOME, QUIZZES_INDEX)})", ""]
+    return Page(HOME, title, body, site.source)

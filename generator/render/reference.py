@@ -1,0 +1,59 @@
+"""Site-wide reference pages: FAQ, migration timeline, glossary."""
+
+from __future__ import annotations
+
+from .. import markup
+from ..localize import Localizer
+from ..model import Project
+from .common import FAQ, GLOSSARY, TIMELINE, Page, heading, role_links
+
+
+def render_faq(project: Project, loc: Localizer) -> Page:
+    body = [loc.ui("faq.intro"), ""]
+    phase_names = {p.id: p for p in project.phases}
+    for group in project.faq_groups:
+        body += [heading(2, loc.text(group.title), f"group-{group.id}"), ""]
+        for faq in group.faqs:
+            body += [heading(3, loc.text(faq.question), faq.id), "", markup.block(loc.text(faq.answer)), ""]
+            meta = f"*{loc.ui('faq.concerns')}:* {role_links(project, faq.roles, FAQ, loc)}"
+            phases = [markup.inline(loc.text(phase_names[p].name)) for p in faq.phases if p in phase_names]
+            if phases:
+                meta += f" · *{loc.ui('faq.phases')}:* " + ", ".join(phases)
+            body += [meta, ""]
+    return Page(FAQ, loc.ui("faq.title"), body, "catalog/faqs/")
+
+
+def render_timeline(project: Project, loc: Localizer) -> Page:
+    body = [loc.ui("timeline.intro"), ""]
+    for number, phase in enumerate(project.phases, 1):
+        body += [heading(2, f"{number}. {loc.text(phase.name)}", f"phase-{phase.id}"), ""]
+        if phase.when:
+            body += [f"*{markup.inline(loc.text(phase.when))}*", ""]
+        body += [f"**{markup.inline(loc.text(phase.summary))}**", ""]
+        if phase.description:
+            body += [markup.block(loc.text(phase.description)), ""]
+        body += [heading(3, loc.ui("timeline.what_roles_do"), f"phase-{phase.id}-roles"), ""]
+        doers = [r for r in project.roles.values() if r.tasks.get(phase.id)]
+        if not doers:
+            body += [loc.ui("timeline.nothing"), ""]
+        for role in doers:
+            body += [f"**{role_links(project, [role.id], TIMELINE, loc)}**", ""]
+            body += [f"- {markup.inline(loc.text(task))}" for task in role.tasks[phase.id]] + [""]
+    return Page(TIMELINE, loc.ui("timeline.title"), body, "catalog/phases.yaml")
+
+
+def render_glossary(project: Project, loc: Localizer) -> Page:
+    body = [loc.ui("glossary.intro"), ""]
+    for term in sorted(project.terms, key=lambda t: loc.text(t.term).casefold()):
+        body += [heading(2, loc.text(term.term), term.id), "", markup.block(loc.text(term.definition)), ""]
+    return Page(GLOSSARY, loc.ui("glossary.title"), body, "catalog/glossary.yaml")
+
+
+def abbreviations(project: Project, loc: Localizer) -> list[str]:
+    """Glossary tooltips: Markdown abbreviation definitions for every page of this language."""
+    lines = []
+    for term in project.terms:
+        word = loc.text(term.term).strip()
+        if term.tooltip and word and not any(c in word for c in "[]\n*"):
+            lines.append(f"*[{word}]: {markup.plain(loc.text(term.definition))}")
+    return lines

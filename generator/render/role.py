@@ -1,0 +1,55 @@
+"""One manual per role: what changes, the checklist per phase, features in order, FAQs, quiz."""
+
+from __future__ import annotations
+
+from .. import markup
+from ..localize import Localizer
+from ..model import Project, Role
+from .common import (ROLES_INDEX, Page, admonition, guide_path, heading, link, quiz_path, role_path,
+                     steps_markdown)
+
+
+def render_role(project: Project, role: Role, loc: Localizer) -> Page:
+    path = role_path(role.id)
+    body = [markup.block(loc.text(role.audience)), ""]
+    if role.changes:
+        body += [heading(2, loc.ui("role.changes"), "changes"), "",
+                 f"| {loc.ui('role.before')} | {loc.ui('role.now')} |", "| --- | --- |"]
+        body += [f"| {markup.cell(loc.text(c.before))} | {markup.cell(loc.text(c.after))} |" for c in role.changes] + [""]
+    if role.tasks:
+        body += [heading(2, loc.ui("role.checklist"), "checklist"), "", loc.ui("role.checklist_intro"), ""]
+        for phase in project.phases:
+            tasks = role.tasks.get(phase.id)
+            if not tasks:
+                continue
+            body += [heading(3, loc.text(phase.name), f"phase-{phase.id}"), ""]
+            if phase.when:
+                body += [f"*{markup.inline(loc.text(phase.when))}*", ""]
+            body += [f"- [ ] {markup.inline(loc.text(task))}" for task in tasks] + [""]
+    body += [heading(2, loc.ui("role.features"), "features"), "", loc.ui("role.features_intro"), ""]
+    for number, fid in enumerate(role.features, 1):
+        feature = project.features[fid]
+        body += [heading(3, f"{number}. {loc.text(feature.title)}", f"feature-{fid}"), "",
+                 markup.block(loc.text(feature.summary)), ""]
+        body += steps_markdown(feature, loc)
+        body += [f"[{loc.ui('role.full_guide')}]({link(path, guide_path(fid))})", ""]
+    faqs = [faq for group in project.faq_groups for faq in group.faqs if faq.concerns(role.id)]
+    body += [heading(2, loc.ui("role.faq"), "faq"), ""]
+    if faqs:
+        for faq in faqs:
+            body += admonition("question", loc.text(faq.question), loc.text(faq.answer), collapsible=True)
+    else:
+        body += [loc.ui("role.no_faq"), ""]
+    if role.quiz and role.quiz in project.quizzes:
+        quiz = project.quizzes[role.quiz]
+        title = f"[{markup.inline(loc.text(quiz.title))}]({link(path, quiz_path(quiz.id))})"
+        body += [heading(2, loc.ui("role.quiz"), "quiz"), "", loc.ui("role.quiz_text", quiz=title), ""]
+    return Page(path, loc.text(role.name), body, role.source)
+
+
+def render_roles_index(project: Project, loc: Localizer) -> Page:
+    body = [markup.block(loc.ui("role.index_intro")), ""]
+    for role in project.roles.values():
+        body += [f"- **[{markup.inline(loc.text(role.name))}]({link(ROLES_INDEX, role_path(role.id))})**: "
+                 f"{markup.inline(loc.text(role.audience))}"]
+    return Page(ROLES_INDEX, loc.ui("role.index_title"), body + [""], project.site.source)

@@ -1,0 +1,117 @@
+"""Assemble the documentation tree MkDocs builds from, outside the repository.
+
+The staging tree holds the writers' ``docs/`` (placeholders filled in,
+glossary tooltips appended) plus every generated page, in the
+``<lang>/<path>`` layout of mkdocs-static-i18n. Writers' files are read,
+never written; files whose content did not change are not rewritten, so
+``mkdocs serve`` rebuilds stay cheap.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import CutoverError, Problem, relative
+from .load import Layout
+from .localize import Localizer
+from .model import Project
+from .render import page_markdown, render_pages
+from .render.reference import abbreviations
+from .variables import PLACEHOLDER, builtin_variables, substitute
+
+
+@dataclass
+class StageResult:
+    directory: Path
+    written: list[str] = field(default_factory=list)  #: files whose content changed
+    generated: dict[str, str] = field(default_factory=dict)  #: staged path -> definition source
+    untranslated: dict[str, int] = field(default_factory=dict)  #: language -> pages with fallback text
+
+
+def default_staging_dir(root: Path) -> Path:
+    """One staging tree per project and process: concurrent builds never share one."""
+    digest = hashlib.sha1(str(root.resolve()).encode()).hexdigest()[:12]
+    return Path(tempfile.gettempdir()) / f"cutover-{digest}-{os.getpid()}" / "docs"
+
+
+def plan(project: Project, layout: Layout) -> tuple[dict[str, bytes], StageResult]:
+    """Every file of the staging tree and its content, without writing anything."""
+    result = StageResult(directory=Path())
+    files: dict[str, bytes] = {}
+    problems: list[Problem] = []
+    languages = project.site.languages
+    for lang in languages:
+        for page in render_pages(project, lang):
+            target = f"{lang}/{page.path}"
+            files[target] = page_markdown(project, page, lang).encode("utf-8")
+            result.generated[target] = page.source
+            if page.fallbacks and lang != project.site.default_language:
+                result.untranslated[lang] = result.untranslated.get(lang, 0) + 1
+    if layout.docs.is_dir():
+        known = set(project.site.variables) | set(builtin_variables())
+        for path in sorted(layout.docs.rglob("*")):
+            if not path.is_file():
+                continue
+            rel = path.relative_to(layout.docs).as_posix()
+            if rel in files:
+                problems.append(Problem(relative(path, layout.root), 0, 0, f"hand-written page collides with the generated page '{rel}'",
+                                        "rename the file; link to the generated page instead"))
+                continue
+            data = path.read_bytes()
+            if path.suffix == ".md":
+                lang = rel.split("/", 1)[0] if rel.split("/", 1)[0] in languages else project.site.default_language
+                data = _handwritten(project, data, lang, known, relative(path, layout.root), problems)
+            files[rel] = data
+    if problems:
+        raise CutoverError(problems)
+    return files, result
+
+
+def _handwritten(project: Project, data: bytes, lang: str, known: set[str], display: str, problems: list[Problem]) -> bytes:
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        problems.append(Problem(display, 0, 0, "page is not valid UTF-8 text", "save it with UTF-8 encoding"))
+        return data
+    for number, line in enumerate(text.splitlines(), 1):
+        for match in PLACEHOLDER.finditer(line):
+            if not match.group("escape") and match.group("name") not in known:
+                problems.append(Problem(display, number, match.start() + 1, f"unknown variable '{match.group(0)}'",
+                                        "define it under variables in catalog/site.yaml, or write \\{{ to keep the braces"))
+    text = substitute(text, project.site.variables, lang, project.site.default_language)
+    tooltips = abbreviations(project, Localizer(project, lang))
+    if tooltips:
+        text = text.rstrip("\n") + "\n\n" + "\n".join(tooltips) + "\n"
+    return text.encode("utf-8")
+
+
+def stage(project: Project, layout: Layout, directory: Path) -> StageResult:
+    """Write the staging tree: changed files only, stale files removed."""
+    files, result = plan(project, layout)
+    result.directory = directory
+    directory.mkdir(parents=True, exist_ok=True)
+    for rel, data in files.items():
+        target = directory / rel
+        if target.is_file() and target.read_bytes() == data:
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_name(target.name + ".tmp")
+        tmp.write_bytes(data)
+        tmp.replace(target)
+        result.written.append(rel)
+    for path in sorted(directory.rglob("*"), reverse=True):
+        rel = path.relative_to(directory).as_posix()
+        if path.is_file() and rel not in files:
+            path.unlink()
+        elif path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
+    return result
+
+
+def remove_staging(directory: Path) -> None:
+    shutil.rmtree(directory.parent if directory.name == "docs" else directory, ignore_errors=True)
