@@ -36,6 +36,14 @@ class QuestionType(str, enum.Enum):
 GUIDE_SECTIONS = ("steps", "before-and-after", "tips", "warnings", "troubleshooting", "faq", "related")
 
 
+def guide_sections(feature: "Feature") -> list[str]:
+    """The anchors a feature's guide page actually has."""
+    present = {"steps": True, "before-and-after": bool(feature.before), "tips": bool(feature.tips),
+               "warnings": bool(feature.warnings), "troubleshooting": bool(feature.troubleshooting),
+               "faq": bool(feature.faqs), "related": bool(feature.related)}
+    return [name for name in GUIDE_SECTIONS if present[name]]
+
+
 @dataclass(frozen=True)
 class Origin:
     path: str

@@ -7,6 +7,7 @@ from typing import Iterable
 
 from . import model as m
 from .errors import Problem, Severity, did_you_mean
+from .model import guide_sections
 from .variables import PLACEHOLDER, builtin_variables
 from .yamlio import DataPath, Document
 
@@ -92,9 +93,13 @@ def check_references(project: m.Project, docs: dict[str, Document]) -> list[Prob
                 problems.append(docs[src].problem(at + ("id",), f"duplicate question id '{q.id}'", "question ids must be unique within a quiz"))
             seen.add(q.id)
             ref(src, at + ("learn_more",), q.learn_more_feature, features, "feature")
-            if q.learn_more_section and q.learn_more_section not in m.GUIDE_SECTIONS:
-                problems.append(docs[src].problem(at + ("learn_more",), f"unknown guide section '#{q.learn_more_section}'",
-                                                  did_you_mean(q.learn_more_section, m.GUIDE_SECTIONS) or "sections: " + ", ".join(m.GUIDE_SECTIONS)))
+            target = features.get(q.learn_more_feature)
+            if q.learn_more_section and target:
+                present = guide_sections(target)
+                if q.learn_more_section not in present:
+                    known = "this guide has: " + ", ".join(present)
+                    problems.append(docs[src].problem(at + ("learn_more",), f"guide '{target.id}' has no section '#{q.learn_more_section}'",
+                                                      did_you_mean(q.learn_more_section, present) or known))
             for key, group in (("options", q.options), ("items", q.items), ("distractors", q.distractors)):
                 ids = [o.id for o in group]
                 for j, oid in enumerate(ids):
