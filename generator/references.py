@@ -99,7 +99,7 @@ def check_references(project: m.Project, docs: dict[str, Document]) -> list[Prob
                 if q.learn_more_section not in present:
                     known = "this guide has: " + ", ".join(present)
                     problems.append(docs[src].problem(at + ("learn_more",), f"guide '{target.id}' has no section '#{q.learn_more_section}'",
-                                                      did_you_mean(q.learn_more_section, present) or known))
+                                                      known))
             for key, group in (("options", q.options), ("items", q.items), ("distractors", q.distractors)):
                 ids = [o.id for o in group]
                 for j, oid in enumerate(ids):

@@ -137,7 +137,8 @@ def _explain(error: jsonschema.ValidationError, root: dict) -> Iterator[tuple[Da
         yield path, f"{where} lists the same entry twice", "remove the duplicate"
     elif kind == "not":
         question = error.instance if isinstance(error.instance, dict) else {}
-        extra = [k for k in ("options", "answer", "feedback_true", "feedback_false", "items", "pairs", "distractors") if k in question]
+        forbidden = [r["required"][0] for r in error.validator_value.get("anyOf", []) if "required" in r]
+        extra = [k for k in forbidden if k in question]
         yield path, f"{where}: {', '.join(extra) or 'a key'} does not belong to a question of type '{question.get('type')}'", \
             "single/multiple use options; true_false uses answer; ordering uses items; matching uses pairs"
     elif kind == "anyOf":
@@ -172,3 +173,17 @@ def _name(path: DataPath) -> str:
     for part in path:
         out += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if out else str(part))
     return out
+
+
+def write_translation_schemas() -> list[str]:
+    """Refresh the committed ``*.translation.schema.json`` files editors use for translation files."""
+    written = []
+    for kind in KINDS:
+        path = PACKAGE_DIR / "schemas" / f"{kind}.translation.schema.json"
+        path.write_text(json.dumps(translation_schema(kind), indent=2, ensure_ascii=False) + "\n", "utf-8")
+        written.append(path.name)
+    return written
+
+
+if __name__ == "__main__":  # python -m generator.schema
+    print("\n".join(write_translation_schemas()))

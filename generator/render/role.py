@@ -51,5 +51,5 @@ def render_roles_index(project: Project, loc: Localizer) -> Page:
     body = [markup.block(loc.ui("role.index_intro")), ""]
     for role in project.roles.values():
         body += [f"- **[{markup.inline(loc.text(role.name))}]({link(ROLES_INDEX, role_path(role.id))})**: "
-                 f"{markup.inline(loc.text(role.audience))}"]
+                 f"{markup.inline(loc.text(role.audience))} ({loc.ui('role.features_count', count=len(role.features))})"]
     return Page(ROLES_INDEX, loc.ui("role.index_title"), body + [""], project.site.source)

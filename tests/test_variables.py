@@ -1,0 +1,22 @@
+import datetime
+
+from generator.variables import substitute
+
+VARS = {"name": {"*": "NewTel"}, "hours": {"en": "weekdays", "de": "werktags"}, "day": {"*": datetime.date(2027, 3, 10)}}
+
+
+def test_known_names_are_replaced_per_language():
+    assert substitute("{{ name }} {{hours}}", VARS, "de", "en") == "NewTel werktags"
+    assert substitute("{{ hours }}", VARS, "sv", "en") == "weekdays"  # falls back to the default language
+
+
+def test_dates_are_written_out_in_each_language():
+    assert substitute("{{ day }}", VARS, "en", "en") == "March 10, 2027"
+    assert substitute("{{ day }}", VARS, "de", "en") == "10. März 2027"
+    assert substitute("{{ day }}", VARS, "es", "en") == "10 de marzo de 2027"
+    assert substitute("{{ day }}", VARS, "sv", "en") == "10 mars 2027"
+
+
+def test_template_syntax_stays_literal():
+    text = "{{ 7*7 }} {% if x %} \\{{ name }}"
+    assert substitute(text, VARS, "en", "en") == "{{ 7*7 }} {% if x %} {{ name }}"
