@@ -40,12 +40,13 @@ def check_command(project: Path, strict: bool) -> None:
     """
     try:
         result = load_project(project)
-        plan(result.project, Layout(project))
+        _, staged = plan(result.project, Layout(project))
     except CutoverError as exc:
         _print_problems(exc.problems)
         sys.exit(1)
-    _print_problems(result.warnings)
-    if strict and result.warnings:
+    warnings = sorted(result.warnings + staged.warnings)
+    _print_problems(warnings)
+    if strict and warnings:
         sys.exit(1)
     p = result.project
     click.echo(f"OK: {len(p.roles)} roles, {len(p.features)} features, {len(p.faqs)} FAQs, {len(p.phases)} phases, "

@@ -104,7 +104,8 @@ class CutoverPlugin(BasePlugin[CutoverConfig]):
             return
         configured = [lang.locale for lang in i18n.config.languages]
         default = next((lang.locale for lang in i18n.config.languages if lang.default), None)
-        if sorted(configured) != sorted(wanted) or default != wanted[0]:
+        only = i18n.config.build_only_locale  # one language built alone becomes the default there
+        if sorted(configured) != sorted(wanted) or (default != wanted[0] and not only):
             raise PluginError(f"languages differ: catalog/site.yaml has {', '.join(wanted)} (default {wanted[0]}), "
                               f"the i18n plugin in mkdocs.yml has {', '.join(configured)} (default {default}); make them the same")
 

@@ -16,12 +16,13 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import CutoverError, Problem, relative
+from .errors import CutoverError, Problem, Severity, relative
 from .load import Layout
 from .localize import Localizer
 from .model import Project
 from .render import page_markdown, render_pages
 from .render.reference import abbreviations
+from .translations import MISSING
 from .variables import PLACEHOLDER, builtin_variables, substitute
 
 
@@ -31,6 +32,8 @@ class StageResult:
     written: list[str] = field(default_factory=list)  #: files whose content changed
     generated: dict[str, str] = field(default_factory=dict)  #: staged path -> definition source
     untranslated: dict[str, int] = field(default_factory=dict)  #: language -> pages with fallback text
+    fallback_pages: dict[str, list[str]] = field(default_factory=dict)  #: language -> hand-written pages shown in the default language
+    warnings: list[Problem] = field(default_factory=list)
 
 
 def default_staging_dir(root: Path) -> Path:
@@ -67,9 +70,36 @@ def plan(project: Project, layout: Layout) -> tuple[dict[str, bytes], StageResul
                 lang = rel.split("/", 1)[0] if rel.split("/", 1)[0] in languages else project.site.default_language
                 data = _handwritten(project, data, lang, known, relative(path, layout.root), problems)
             files[rel] = data
+    _fill_missing_translations(project, files, result)
     if problems:
         raise CutoverError(problems)
     return files, result
+
+
+def _fill_missing_translations(project: Project, files: dict[str, bytes], result: StageResult) -> None:
+    """A hand-written page missing in a language gets the default page, with a notice in the reader's language.
+
+    mkdocs-static-i18n would fall back silently; readers deserve to know why the page is in another language.
+    """
+    default = project.site.default_language
+    for rel in [r for r in files if r.startswith(default + "/") and r.endswith(".md") and r not in result.generated]:
+        page = rel.split("/", 1)[1]
+        for lang in project.site.languages[1:]:
+            if f"{lang}/{page}" in files:
+                continue
+            loc = Localizer(project, lang)
+            notice = loc.ui("notice.page_untranslated", language=loc.language_name(default))
+            files[f"{lang}/{page}"] = _insert_after_title(files[rel].decode("utf-8"), notice).encode("utf-8")
+            result.fallback_pages.setdefault(lang, []).append(page)
+            result.warnings.append(Problem(f"docs/{rel}", 0, 0, f"not translated into {lang}", f"create docs/{lang}/{page}",
+                                           Severity.WARNING, MISSING))
+
+
+def _insert_after_title(text: str, notice: str) -> str:
+    lines = text.split("\n")
+    at = next((i + 1 for i, line in enumerate(lines) if line.startswith("# ")), 0)
+    block = ["", '!!! warning ""', "", f"    {notice}", ""]
+    return "\n".join(lines[:at] + block + lines[at:])
 
 
 def _handwritten(project: Project, data: bytes, lang: str, known: set[str], display: str, problems: list[Problem]) -> bytes:

@@ -1,0 +1,59 @@
+"""A full `mkdocs build --strict` of the fixture project, straight through MkDocs."""
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURE, tree_snapshot
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("site")
+    before = tree_snapshot(FIXTURE)
+    run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(FIXTURE / "mkdocs.yml"), "-d", str(out)],
+                         capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    assert tree_snapshot(FIXTURE) == before, "mkdocs build wrote into the project"
+    return out
+
+
+def html(site: Path, page: str) -> str:
+    return (site / page).read_text("utf-8")
+
+
+def test_pages_in_every_language(site: Path):
+    assert re.search(r"<h1[^>]*>Make a call", html(site, "guides/dial/index.html"))
+    assert re.search(r"<h1[^>]*>Anruf tätigen", html(site, "de/guides/dial/index.html"))
+    assert re.search(r"<h1[^>]*>Hacer una llamada", html(site, "es/guides/dial/index.html"))
+    assert re.search(r"<h1[^>]*>Ringa ett samtal", html(site, "sv/guides/dial/index.html"))
+
+
+def test_edit_link_points_at_the_yaml_source(site: Path):
+    assert 'href="https://git.example.org/fixture/kb/edit/main/catalog/features/dial.yaml"' in html(site, "de/guides/dial/index.html")
+    assert 'href="https://git.example.org/fixture/kb/edit/main/docs/en/about.md"' in html(site, "about/index.html")
+
+
+def test_navigation_sections_are_translated(site: Path):
+    de = html(site, "de/index.html")
+    assert ">Rollen<" in de or "Rollen\n" in de
+    assert "Anleitungen" in de
+
+
+def test_glossary_tooltip_in_built_page(site: Path):
+    assert '<abbr title="Private branch exchange.">PBX</abbr>' in html(site, "glossary/index.html")
+
+
+def test_quiz_answers_are_in_details(site: Path):
+    page = html(site, "quizzes/basics/index.html")
+    assert page.count("<details") == 5 and "Show the answer" in page
+
+
+def test_no_external_resources(site: Path):
+    for page in site.rglob("*.html"):
+        text = page.read_text("utf-8")
+        assert "fonts.googleapis" not in text and "fonts.gstatic" not in text
+        assert not re.search(r'<(script|link)[^>]+(src|href)="https?://', text), page
