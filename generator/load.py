@@ -141,7 +141,7 @@ def load_project(root: Path) -> LoadResult:
 
     project = m.Project(
         site=site,
-        roles=_by_id([_build_role(t, s) for t, s in trees["role"]], "role", c),
+        roles=_by_id(sorted((_build_role(t, s) for t, s in trees["role"]), key=lambda r: (r.order, r.id)), "role", c),
         features=_by_id([_build_feature(t, s) for t, s in trees["feature"]], "feature", c),
         faq_groups=[_build_faq_group(t, s) for t, s in trees["faqs"]],
         phases=[_build_phase(p) for t, _ in trees["phases"] for p in t["phases"]],
@@ -217,7 +217,7 @@ def _build_site(t: dict, languages: list[str], source: str) -> m.Site:
 def _build_role(t: dict, source: str) -> m.Role:
     return m.Role(id=t["id"], name=t["name"], audience=t["audience"], features=list(t["features"]),
                   changes=[m.Change(x["before"], x["after"]) for x in t.get("changes", [])],
-                  tasks=dict(t.get("tasks", {})), quiz=t.get("quiz"), source=source)
+                  tasks=dict(t.get("tasks", {})), quiz=t.get("quiz"), order=t.get("order", 100), source=source)
 
 
 def _build_feature(t: dict, source: str) -> m.Feature:

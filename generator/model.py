@@ -95,6 +95,7 @@ class Role:
     changes: list[Change] = field(default_factory=list)
     tasks: dict[str, list[Text]] = field(default_factory=dict)  #: phase id -> tasks
     quiz: str | None = None
+    order: int = 100
     source: str = ""
 
 

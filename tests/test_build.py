@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURE, tree_snapshot
+from support import FIXTURE, tree_snapshot
 
 
 @pytest.fixture(scope="module")

@@ -4,7 +4,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import FIXTURE, edit, tree_snapshot
+from support import FIXTURE, edit, tree_snapshot
 
 
 def cutover(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:

@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURE, edit
+from support import FIXTURE, edit
 from generator.errors import CutoverError, Severity
 from generator.load import load_project
 from generator.model import Platform, QuestionType

@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import edit
+from support import edit
 from generator.errors import CutoverError, errors_only
 from generator.load import load_project
 

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURE, edit
+from support import FIXTURE, edit
 from generator.load import load_project
 from generator.localize import Localizer
 from generator.render import page_markdown, render_pages

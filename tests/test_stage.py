@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURE, edit, tree_snapshot
+from support import FIXTURE, edit, tree_snapshot
 from generator.errors import CutoverError
 from generator.load import Layout, load_project
 from generator.stage import stage

@@ -1,0 +1,80 @@
+"""Browser fixtures: the default site, built once, served on loopback, driven in Chromium.
+
+The browser is looked up in this order: $CUTOVER_BROWSER, Debian's /usr/bin/chromium, Playwright's own
+download. When none can start, the tests fail (they never skip): a green run must mean the site was
+really driven in a browser.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from support import REPO
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--no-first-run", "--disable-sync", "--disable-quic"]
+
+
+def browser_executable() -> str | None:
+    for candidate in (os.environ.get("CUTOVER_BROWSER"), "/usr/bin/chromium", shutil.which("chromium")):
+        if candidate and Path(candidate).is_file():
+            return candidate
+    return None  # Playwright's own browser, if `playwright install chromium` was run
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    args = {**browser_type_launch_args, "args": CHROMIUM_ARGS}
+    executable = browser_executable()
+    if executable:
+        args["executable_path"] = executable
+    return args
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep test output readable
+        pass
+
+
+def serve(directory: Path):
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}"
+
+
+@pytest.fixture(scope="session")
+def default_site(tmp_path_factory) -> Path:
+    """The shipped default kit, built exactly as a writer builds it."""
+    out = tmp_path_factory.mktemp("default-site") / "site"
+    run = subprocess.run([sys.executable, "-m", "generator.cli", "build", "-p", str(REPO), "-d", str(out)],
+                         capture_output=True, text=True, timeout=900)
+    assert run.returncode == 0, run.stdout + run.stderr
+    return out
+
+
+@pytest.fixture(scope="session")
+def site_url(default_site):
+    server, url = serve(default_site)
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture
+def external_requests(page, site_url):
+    """Every request the page makes to a host other than the loopback server."""
+    host = urlsplit(site_url).netloc
+    seen: list[str] = []
+    page.on("request", lambda request: seen.append(request.url) if urlsplit(request.url).netloc != host
+            and not request.url.startswith(("data:", "blob:")) else None)
+    return seen

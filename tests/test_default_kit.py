@@ -1,0 +1,98 @@
+"""Guards the shipped default kit: complete, consistent, translated, vendor-neutral."""
+
+import re
+
+import pytest
+
+from support import REPO
+from generator.load import Layout, load_project
+from generator.model import Platform, QuestionType
+from generator.stage import plan
+
+LANGUAGES = ["en", "de", "es", "sv"]
+ROLES = ["end-user", "mobile-worker", "receptionist", "queue-agent", "supervisor", "executive", "executive-assistant",
+         "it-admin", "project-manager"]
+PHASES = ["plan", "design", "implement", "parallel", "cutover", "decommission", "hypercare", "handover"]
+VENDORS = re.compile(r"\b(Microsoft|Zoom|Webex|Cisco|3CX|RingCentral|Avaya|Mitel|Alcatel|Unify|innovaphone|Auerswald|CallTower|Skype)\b")
+
+
+@pytest.fixture(scope="module")
+def kit():
+    return load_project(REPO)
+
+
+def test_no_errors_and_no_missing_translations(kit):
+    _, staged = plan(kit.project, Layout(REPO))
+    assert [w.format() for w in kit.warnings + staged.warnings] == []
+
+
+def test_counts(kit):
+    p = kit.project
+    assert p.site.languages == LANGUAGES
+    assert sorted(p.roles) == sorted(ROLES) and [ph.id for ph in p.phases] == PHASES
+    assert len(p.features) >= 30 and len(p.faqs) >= 40 and len(p.terms) >= 30
+
+
+def test_every_role_has_manual_checklist_and_quiz(kit):
+    p = kit.project
+    for role in p.roles.values():
+        assert role.changes and role.features, role.id
+        assert role.tasks.get("cutover"), f"{role.id} has no go-live checklist"
+        quiz = p.quizzes[role.quiz]
+        assert role.id in quiz.roles and len(quiz.questions) >= 8, role.id
+
+
+def test_quizzes_use_every_question_type_with_feedback(kit):
+    used = {q.type for quiz in kit.project.quizzes.values() for q in quiz.questions}
+    assert used == set(QuestionType)
+    for quiz in kit.project.quizzes.values():
+        for q in quiz.questions:
+            assert all(o.feedback for o in q.options), f"{quiz.id}/{q.id}: an option has no feedback"
+            if q.type is QuestionType.TRUE_FALSE:
+                assert q.feedback_true and q.feedback_false, f"{quiz.id}/{q.id}"
+
+
+def test_features_are_full_task_topics(kit):
+    multi_device = 0
+    for f in kit.project.features.values():
+        assert f.steps and f.before and f.after and f.troubleshooting and f.related, f.id
+        if {Platform.DESKTOP, Platform.MOBILE, Platform.DESK_PHONE} <= set(f.platforms) and f.has_platform_steps:
+            multi_device += 1
+    assert multi_device >= 20
+
+
+def test_every_faq_is_tagged_with_roles(kit):
+    assert all(faq.roles for faq in kit.project.faqs.values())
+
+
+def test_translations_are_not_english_left_in_place(kit):
+    """A translation identical to the English text is a leftover, unless it is a short name or code."""
+    leftovers = []
+    for text in kit.project.texts():
+        english = text.values["en"]
+        if len(english.split()) < 4:
+            continue
+        for lang in LANGUAGES[1:]:
+            if text.values.get(lang) == english:
+                leftovers.append(f"{text.key} ({lang})")
+    assert leftovers == []
+
+
+def test_handwritten_pages_in_every_language():
+    for lang in LANGUAGES:
+        for page in ("welcome.md", "trainer-guide.md", "contact.md"):
+            assert (REPO / "docs" / lang / page).is_file(), f"docs/{lang}/{page}"
+
+
+def test_vendor_neutral_content():
+    offenders = []
+    for folder in ("catalog", "quizzes", "docs"):
+        for path in (REPO / folder).rglob("*"):
+            if path.suffix in (".yaml", ".md") and VENDORS.search(path.read_text("utf-8")):
+                offenders.append(path.relative_to(REPO).as_posix())
+    assert offenders == []
+
+
+def test_term_lists_exist_for_every_translation_language():
+    for lang in LANGUAGES[1:]:
+        assert (REPO / "catalog" / "terminology" / f"{lang}.md").is_file()
