@@ -41,6 +41,11 @@ def _lookup(tree: dict[str, Any], key: str) -> str | None:
     return node if isinstance(node, str) else None
 
 
+def runtime_strings(loc: "Localizer") -> dict[str, str]:
+    """Every string the quiz runtime shows, in the localizer's language (English where missing)."""
+    return {key: loc.ui(f"runtime.{key}") for key in _package_strings("en").get("runtime", {})}
+
+
 def language_name(code: str, in_language: str) -> str:
     """'German' in English, 'Deutsch' in German; the code itself if babel does not know it."""
     try:

@@ -22,9 +22,9 @@ from mkdocs.structure.nav import Section
 from .errors import CutoverError
 from .load import Layout, load_project
 from .localize import Localizer
-from .render.common import GLOSSARY, GUIDES_INDEX, HOME, QUIZZES_INDEX, ROLES_INDEX, TIMELINE, FAQ
+from .render.common import FAQ, GLOSSARY, GUIDES_INDEX, HOME, PROGRESS, QUIZZES_INDEX, RESULTS, ROLES_INDEX, TIMELINE
 from .translations import MISSING
-from .stage import default_staging_dir, remove_staging, stage
+from .stage import ASSET_DIR, ASSETS, default_staging_dir, remove_staging, stage
 
 log = logging.getLogger("mkdocs.plugins.cutover")
 
@@ -85,6 +85,7 @@ class CutoverPlugin(BasePlugin[CutoverConfig]):
         self.generated = result.generated
         config.docs_dir = str(self.staging)
         self._ensure_extensions(config)
+        self._ensure_assets(config)
         if not config.nav:
             config.nav = self._default_nav()
         edit_uri = config.edit_uri or ""
@@ -115,6 +116,14 @@ class CutoverPlugin(BasePlugin[CutoverConfig]):
                 config.markdown_extensions.append(name)
                 config.mdx_configs.setdefault(name, options)
 
+    def _ensure_assets(self, config) -> None:
+        """The quiz runtime on every page; idempotent because static-i18n re-runs on_config per language."""
+        for name in ASSETS:
+            target = config.extra_css if name.endswith(".css") else config.extra_javascript
+            path = f"{ASSET_DIR}/{name}"
+            if path not in [str(item) for item in target]:
+                target.append(path)
+
     def _default_nav(self) -> list:
         """Home, the writers' pages, then the generated sections."""
         project = self.project
@@ -126,7 +135,7 @@ class CutoverPlugin(BasePlugin[CutoverConfig]):
         nav.append({"cutover:guides": [GUIDES_INDEX] + [f"guides/{f}.md" for f in project.features]})
         nav += [TIMELINE, FAQ, GLOSSARY]
         if project.quizzes:
-            nav.append({"cutover:quizzes": [QUIZZES_INDEX] + [f"quizzes/{q}.md" for q in project.quizzes]})
+            nav.append({"cutover:quizzes": [QUIZZES_INDEX] + [f"quizzes/{q}.md" for q in project.quizzes] + [PROGRESS, RESULTS]})
         return nav
 
     def _staged_pages(self) -> list[str]:

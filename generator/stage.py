@@ -16,6 +16,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import PACKAGE_DIR
 from .errors import CutoverError, Problem, Severity, relative
 from .load import Layout
 from .localize import Localizer
@@ -24,6 +25,11 @@ from .render import page_markdown, render_pages
 from .render.reference import abbreviations
 from .translations import MISSING
 from .variables import PLACEHOLDER, builtin_variables, substitute
+
+
+#: Where the runtime's JavaScript and CSS are staged (shared by every language).
+ASSET_DIR = "assets/cutover"
+ASSETS = ("quiz.css", "quiz.js")
 
 
 @dataclass
@@ -55,6 +61,8 @@ def plan(project: Project, layout: Layout) -> tuple[dict[str, bytes], StageResul
             result.generated[target] = page.source
             if page.fallbacks and lang != project.site.default_language:
                 result.untranslated[lang] = result.untranslated.get(lang, 0) + 1
+    for asset in sorted((PACKAGE_DIR / "assets").iterdir()):
+        files[f"{ASSET_DIR}/{asset.name}"] = asset.read_bytes()
     if layout.docs.is_dir():
         known = set(project.site.variables) | set(builtin_variables())
         for path in sorted(layout.docs.rglob("*")):

@@ -10,7 +10,8 @@ from generator.localize import Localizer
 from generator.render import page_markdown, render_pages
 from generator.render.guide import render_guide, render_guides_index
 from generator.render.home import render_home
-from generator.render.quiz import render_quiz, scrambled
+from generator.render.common import scrambled
+from generator.render.quiz import render_quiz
 from generator.render.reference import render_faq, render_glossary, render_timeline
 from generator.render.role import render_role
 
@@ -26,15 +27,17 @@ def md(page) -> str:
 
 def test_every_page_exists_in_every_language(proj):
     paths = {"index.md", "roles/index.md", "roles/agent.md", "roles/manager.md", "guides/index.md", "guides/dial.md",
-             "guides/hold.md", "timeline.md", "faq.md", "glossary.md", "quizzes/index.md", "quizzes/basics.md"}
+             "guides/hold.md", "timeline.md", "faq.md", "glossary.md", "quizzes/index.md", "quizzes/basics.md", "quizzes/progress.md", "quizzes/results.md"}
     for lang in proj.site.languages:
         assert {p.path for p in render_pages(proj, lang)} == paths
 
 
 def test_guide_has_a_tab_per_platform_and_stable_anchors(proj):
-    text = md(render_guide(proj, proj.features["dial"], Localizer(proj, "de")))
-    assert '=== "Desktop-App"' in text and '=== "Mobile App"' in text and '=== "Tischtelefon"' in text
-    desk_tab = text.split('=== "Tischtelefon"')[1]
+    loc = Localizer(proj, "de")
+    text = md(render_guide(proj, proj.features["dial"], loc))
+    tabs = [f'=== "{loc.ui("platform." + p)}"' for p in ("desktop", "mobile", "desk_phone")]
+    assert all(tab in text for tab in tabs) and tabs[0] != '=== "Desktop app"'
+    desk_tab = text.split(tabs[2])[1]
     assert "Klicken Sie" not in desk_tab and "1. Sprechen Sie." in desk_tab  # the common step only
     assert "## Schritte {#steps}" in text and "{#before-and-after}" in text
     assert "Sie haben bei OldTel die 9 gewählt." in text

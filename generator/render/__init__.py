@@ -8,7 +8,7 @@ from ..model import Project
 from .common import Page
 from .guide import render_guide, render_guides_index
 from .home import render_home
-from .quiz import render_quiz, render_quizzes_index
+from .quiz import render_progress, render_quiz, render_quizzes_index, render_results
 from .reference import abbreviations, render_faq, render_glossary, render_timeline
 from .role import render_role, render_roles_index
 
@@ -39,12 +39,15 @@ def _page_makers(project: Project):
         yield lambda loc: render_quizzes_index(project, loc)
         for quiz in project.quizzes.values():
             yield lambda loc, quiz=quiz: render_quiz(project, quiz, loc)
+        yield lambda loc: render_progress(project, loc)
+        yield lambda loc: render_results(project, loc)
 
 
 def page_markdown(project: Project, page: Page, lang: str) -> str:
     """The full Markdown file: front matter, title, untranslated notice, body, glossary tooltips."""
     loc = Localizer(project, lang)
-    lines = ["---", f"cutover_source: {page.source}", "---", "", f"# {markup.inline(page.title)}", ""]
+    meta = [f"cutover_source: {page.source}"] + (["hide: [toc]"] if page.hide_toc else [])
+    lines = ["---", *meta, "---", "", f"# {markup.inline(page.title)}", ""]
     if page.fallbacks and lang != project.site.default_language:
         notice = loc.ui("notice.untranslated", language=loc.language_name(project.site.default_language))
         lines += ['!!! warning "" ', "", f"    {notice}", ""]

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 import posixpath
 from dataclasses import dataclass, field
 
 from .. import markup
 from ..localize import Localizer
-from ..model import Feature, Platform, Project, Step
+from ..model import Feature, Option, Platform, Project, Step
 
 
 @dataclass
@@ -19,6 +20,7 @@ class Page:
     body: list[str]
     source: str = ""  #: the definition file a writer edits
     fallbacks: list[str] = field(default_factory=list)
+    hide_toc: bool = False
 
 
 # Stable, language-independent paths: hand-written pages may link to them.
@@ -36,6 +38,7 @@ def quiz_path(quiz_id: str) -> str:
 
 HOME, ROLES_INDEX, GUIDES_INDEX, QUIZZES_INDEX = "index.md", "roles/index.md", "guides/index.md", "quizzes/index.md"
 FAQ, TIMELINE, GLOSSARY = "faq.md", "timeline.md", "glossary.md"
+PROGRESS, RESULTS = "quizzes/progress.md", "quizzes/results.md"
 
 
 def link(from_page: str, to_page: str, anchor: str = "") -> str:
@@ -95,3 +98,15 @@ def role_links(project: Project, role_ids: list[str], page: str, loc: Localizer)
 def feature_link(project: Project, feature_id: str, page: str, loc: Localizer, anchor: str = "") -> str:
     feature = project.features[feature_id]
     return f"[{markup.inline(loc.text(feature.title))}]({link(page, guide_path(feature_id), anchor)})"
+
+
+def scrambled(seed: str, items: list) -> list:
+    """A stable order that is never the given (correct) order, so the page does not give the answer away."""
+    keyed = sorted(items, key=lambda item: hashlib.sha256(f"{seed}:{_key(item)}".encode()).hexdigest())
+    if len(keyed) > 1 and keyed == list(items):
+        keyed = keyed[1:] + keyed[:1]
+    return keyed
+
+
+def _key(item) -> str:
+    return item.id if isinstance(item, Option) else str(item[0])

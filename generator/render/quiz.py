@@ -5,36 +5,30 @@ The interactive runtime enhances this markup; without JavaScript it is the quiz.
 
 from __future__ import annotations
 
-import hashlib
+import html as html_module
+import re
 
 from .. import markup
-from ..localize import Localizer
+from ..localize import Localizer, runtime_strings
 from ..model import Option, Project, Question, QuestionType, Quiz
-from .common import QUIZZES_INDEX, Page, feature_link, heading, link, quiz_path, role_links
-
-
-def scrambled(seed: str, items: list) -> list:
-    """A stable order that is never the given (correct) order, so the page does not give the answer away."""
-    keyed = sorted(items, key=lambda item: hashlib.sha256(f"{seed}:{_key(item)}".encode()).hexdigest())
-    if len(keyed) > 1 and keyed == list(items):
-        keyed = keyed[1:] + keyed[:1]
-    return keyed
-
-
-def _key(item) -> str:
-    return item.id if isinstance(item, Option) else str(item[0])
+from .common import PROGRESS, QUIZZES_INDEX, RESULTS, Page, feature_link, heading, link, quiz_path, role_links, scrambled
+from .quizdata import embed, html, quiz_data
 
 
 def render_quiz(project: Project, quiz: Quiz, loc: Localizer) -> Page:
+    """The quiz as static markup (the no-JavaScript quiz and the print handout), plus the runtime's data."""
     path = quiz_path(quiz.id)
     body: list[str] = []
     if quiz.description:
         body += [markup.block(loc.text(quiz.description)), ""]
     body += [" · ".join([loc.ui("quiz.questions", count=len(quiz.questions)), loc.ui("quiz.pass_mark", percent=quiz.pass_mark),
                          f"{loc.ui('quiz.for_roles')}: {role_links(project, quiz.roles, path, loc)}"]), ""]
+    body += [embed(quiz_data(project, quiz, loc), "cq-data"), "", f'<div class="cq-mount" data-quiz="{quiz.id}"></div>', "",
+             '<div class="cq-static" markdown="1">', ""]
     for number, question in enumerate(quiz.questions, 1):
         body += _question(project, quiz, question, number, path, loc)
-    return Page(path, loc.text(quiz.title), body, quiz.source)
+    body += ["</div>", ""]
+    return Page(path, loc.text(quiz.title), body, quiz.source, hide_toc=True)
 
 
 def _question(project: Project, quiz: Quiz, q: Question, number: int, path: str, loc: Localizer) -> list[str]:
@@ -72,7 +66,7 @@ def _question(project: Project, quiz: Quiz, q: Question, number: int, path: str,
         answer.append(f"**{loc.ui('quiz.correct_answer')}:**")
         answer += [""] + [f"- {markup.inline(loc.text(left))} → {markup.inline(loc.text(right))}" for _, left, right in q.pairs]
     section = q.learn_more_section
-    learn = feature_link(project, q.learn_more_feature, path, loc, section)
+    learn = feature_link(project, q.learn_more_feature, path, loc, section) + f'{{ .cq-learn data-q="{q.id}" }}'
     answer += ["", f"**{loc.ui('quiz.explanation')}:** {markup.inline(loc.text(q.explanation))}", "",
                loc.ui("quiz.learn_more", title=learn)]
     lines += [f'??? success "{markup.quoted(loc.ui("quiz.show_answer"))}"', ""]
@@ -86,3 +80,28 @@ def render_quizzes_index(project: Project, loc: Localizer) -> Page:
         body.append(f"- **[{markup.inline(loc.text(quiz.title))}]({link(QUIZZES_INDEX, quiz_path(quiz.id))})**: "
                     f"{loc.ui('quiz.questions', count=len(quiz.questions))} · {role_links(project, quiz.roles, QUIZZES_INDEX, loc)}")
     return Page(QUIZZES_INDEX, loc.ui("quiz.index_title"), body + [""], "quizzes/")
+
+
+def render_progress(project: Project, loc: Localizer) -> Page:
+    """"My progress": every quiz with the reader's best score and pass state (filled in by the runtime)."""
+    body = [loc.ui("quiz.progress_intro"), "", embed({"ui": runtime_strings(loc)}, "cq-progress-data"), "",
+            '<div class="cq-progress" markdown="1">', ""]
+    body += [f"- [{markup.inline(loc.text(q.title))}]({link(PROGRESS, quiz_path(q.id))}){{ .cq-progress-link data-quiz=\"{q.id}\" }}"
+             for q in project.quizzes.values()]
+    body += ["", "</div>", "", f"*{loc.ui('quiz.progress_private')}*", ""]
+    return Page(PROGRESS, loc.ui("quiz.progress_title"), body, "quizzes/", hide_toc=True)
+
+
+def render_results(project: Project, loc: Localizer) -> Page:
+    """The trainer's page: pasted result codes are tallied per question into a class summary."""
+    quizzes = {q.id: {"title": loc.text(q.title),
+                      "questions": [{"id": x.id, "text": _plain(html(loc.text(x.prompt)))} for x in q.questions]}
+               for q in project.quizzes.values()}
+    body = [markup.block(loc.ui("quiz.results_intro")), "",
+            embed({"ui": runtime_strings(loc), "quizzes": quizzes}, "cq-results-data"), "",
+            '<div class="cq-results"></div>', "", f"*{loc.ui('quiz.results_nojs')}*", ""]
+    return Page(RESULTS, loc.ui("quiz.results_title"), body, "quizzes/", hide_toc=True)
+
+
+def _plain(text: str) -> str:
+    return html_module.unescape(re.sub(r"<[^>]+>", "", text))

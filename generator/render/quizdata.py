@@ -1,0 +1,64 @@
+"""The data the quiz runtime reads: one JSON document per quiz page.
+
+Texts are rendered to HTML here, from text that :mod:`generator.markup` has
+already made inert; the runtime additionally keeps only a few harmless tags.
+The JSON is embedded with ``<``, ``>`` and ``&`` escaped, so no text can close
+its ``<script type="application/json">`` element.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import markdown as md
+
+from .. import markup
+from ..localize import Localizer, runtime_strings
+from ..model import Project, Question, QuestionType, Quiz
+from .common import scrambled
+
+#: Version of the data layout; the runtime refuses data it does not know.
+DATA_VERSION = 1
+
+_P = re.compile(r"^<p>(.*)</p>$", re.S)
+
+
+def html(text: str, inline: bool = True) -> str:
+    out = md.markdown(markup.inline(text) if inline else markup.block(text))
+    match = _P.match(out)
+    return match.group(1) if inline and match else out
+
+
+def quiz_data(project: Project, quiz: Quiz, loc: Localizer) -> dict:
+    return {"v": DATA_VERSION, "id": quiz.id, "lang": loc.lang, "title": loc.text(quiz.title), "pass": quiz.pass_mark,
+            "questions": [_question(quiz, q, loc) for q in quiz.questions], "ui": runtime_strings(loc)}
+
+
+def _question(quiz: Quiz, q: Question, loc: Localizer) -> dict:
+    data: dict = {"id": q.id, "type": q.type.value, "prompt": html(loc.text(q.prompt), inline=False),
+                  "explanation": html(loc.text(q.explanation), inline=False)}
+    if q.type in (QuestionType.SINGLE, QuestionType.MULTIPLE):
+        data["options"] = [{"id": o.id, "html": html(loc.text(o.text)), "correct": o.correct,
+                            "feedback": html(loc.text(o.feedback)) if o.feedback else ""} for o in q.options]
+    elif q.type is QuestionType.TRUE_FALSE:
+        data["answer"] = bool(q.answer)
+        data["options"] = [{"id": "true", "html": loc.ui("quiz.answer_true"), "correct": q.answer is True,
+                            "feedback": html(loc.text(q.feedback_true)) if q.feedback_true else ""},
+                           {"id": "false", "html": loc.ui("quiz.answer_false"), "correct": q.answer is False,
+                            "feedback": html(loc.text(q.feedback_false)) if q.feedback_false else ""}]
+    elif q.type is QuestionType.ORDERING:
+        data["items"] = [{"id": o.id, "html": html(loc.text(o.text))} for o in q.items]
+        data["start"] = [o.id for o in scrambled(f"{quiz.id}/{q.id}", q.items)]
+    elif q.type is QuestionType.MATCHING:
+        data["pairs"] = [{"id": pid, "left": html(loc.text(left)), "right": pid} for pid, left, _ in q.pairs]
+        rights = [(pid, right) for pid, _, right in q.pairs] + [(d.id, d.text) for d in q.distractors]
+        data["choices"] = [{"id": cid, "html": html(loc.text(text))} for cid, text in scrambled(f"{quiz.id}/{q.id}", rights)]
+    return data
+
+
+def embed(data: dict, css_class: str) -> str:
+    """A ``<script type="application/json">`` element that is safe for any text inside ``data``."""
+    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    payload = payload.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+    return f'<script type="application/json" class="{css_class}">{payload}</script>'
