@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from support import REPO
+from support import FIXTURE, REPO
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--no-first-run", "--disable-sync", "--disable-quic"]
 
@@ -53,14 +53,25 @@ def serve(directory: Path):
     return server, f"http://127.0.0.1:{server.server_address[1]}"
 
 
-@pytest.fixture(scope="session")
-def default_site(tmp_path_factory) -> Path:
-    """The shipped default kit, built exactly as a writer builds it."""
-    out = tmp_path_factory.mktemp("default-site") / "site"
-    run = subprocess.run([sys.executable, "-m", "generator.cli", "build", "-p", str(REPO), "-d", str(out)],
+def build_site(project: Path, out: Path) -> Path:
+    run = subprocess.run([sys.executable, "-m", "generator.cli", "build", "-p", str(project), "-d", str(out)],
                          capture_output=True, text=True, timeout=900)
     assert run.returncode == 0, run.stdout + run.stderr
     return out
+
+
+@pytest.fixture(scope="session")
+def default_site(tmp_path_factory) -> Path:
+    """The shipped default kit, built exactly as a writer builds it."""
+    return build_site(REPO, tmp_path_factory.mktemp("default-site") / "site")
+
+
+@pytest.fixture(scope="session")
+def fixture_url(tmp_path_factory):
+    """The small four-language fixture project: every question type, quick to build."""
+    server, url = serve(build_site(FIXTURE, tmp_path_factory.mktemp("fixture-site") / "site"))
+    yield url
+    server.shutdown()
 
 
 @pytest.fixture(scope="session")
@@ -71,10 +82,14 @@ def site_url(default_site):
 
 
 @pytest.fixture
-def external_requests(page, site_url):
-    """Every request the page makes to a host other than the loopback server."""
-    host = urlsplit(site_url).netloc
+def external_requests(page):
+    """Every request the page makes to a host other than this machine's loopback server."""
     seen: list[str] = []
-    page.on("request", lambda request: seen.append(request.url) if urlsplit(request.url).netloc != host
-            and not request.url.startswith(("data:", "blob:")) else None)
+
+    def record(request):
+        host = urlsplit(request.url).hostname
+        if request.url.startswith(("http:", "https:", "ws:", "wss:")) and host not in ("127.0.0.1", "localhost"):
+            seen.append(request.url)
+
+    page.on("request", record)
     return seen
