@@ -13,6 +13,7 @@ import click
 
 from .errors import CutoverError, Severity
 from .load import Layout, load_project
+from .lms import LmsFormat, export
 from .stage import plan
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -143,6 +144,36 @@ def serve(project: Path, dev_addr: str, language: str | None) -> None:
         mkdocs_serve(config_file=str(config_file), dev_addr=dev_addr, livereload=True)
     except (PluginError, ConfigurationError, Abort) as exc:
         raise click.ClickException(str(exc)) from None
+
+
+@main.command("export-quiz")
+@_project_option
+@click.option("--format", "fmt", type=click.Choice([f.value for f in LmsFormat]), required=True,
+              help="gift: Moodle GIFT text; moodle-xml: Moodle XML.")
+@click.option("--lang", "language", default=None, help="Language of the questions. Default: the site's default language.")
+@click.option("--quiz", "quiz_ids", multiple=True, help="Export only this quiz (repeatable). Default: every quiz.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True, help="File to write.")
+def export_quiz(project: Path, fmt: str, language: str | None, quiz_ids: tuple[str, ...], output: Path) -> None:
+    """Export quizzes for a learning-management system (categories by role, feedback, partial credit)."""
+    try:
+        loaded = load_project(project)
+    except CutoverError as exc:
+        _print_problems(exc.problems)
+        sys.exit(1)
+    site = loaded.project.site
+    lang = language or site.default_language
+    if lang not in site.languages:
+        raise click.BadParameter(f"'{lang}' is not one of the site's languages ({', '.join(site.languages)})", param_hint="--lang")
+    unknown = [q for q in quiz_ids if q not in loaded.project.quizzes]
+    if unknown:
+        raise click.BadParameter(f"unknown quiz '{unknown[0]}'; known: {', '.join(loaded.project.quizzes)}", param_hint="--quiz")
+    text = export(loaded.project, LmsFormat(fmt), lang, list(quiz_ids) or None)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    tmp = output.with_name(output.name + ".tmp")
+    tmp.write_text(text, "utf-8")
+    tmp.replace(output)
+    count = sum(len(loaded.project.quizzes[q].questions) for q in (quiz_ids or loaded.project.quizzes))
+    click.echo(f"{count} questions written to {output}")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -31,8 +31,10 @@ def _outside_code(text: str, fn) -> str:
     return "".join(part if i % 2 else fn(part) for i, part in enumerate(parts))
 
 
-def _neutralise(part: str) -> str:
-    part = part.replace("<", "&lt;").replace("{", "&#123;")
+def _neutralise(part: str, braces: bool = True) -> str:
+    part = part.replace("<", "&lt;")
+    if braces:  # attribute lists ({: onclick=…}) exist only in the site's Markdown
+        part = part.replace("{", "&#123;")
     part = _LINK_DEST.sub(lambda m: m.group(1) + _safe_url(m.group(2)), part)
     part = _REF_DEF.sub(lambda m: m.group(1) + _safe_url(m.group(2)) + m.group(3), part)
     return part
@@ -41,6 +43,11 @@ def _neutralise(part: str) -> str:
 def block(text: str) -> str:
     """A Markdown block (paragraphs, lists) from a text field."""
     return _outside_code(text.strip(), _neutralise)
+
+
+def portable(text: str) -> str:
+    """Markdown for other tools (LMS imports): no raw HTML, safe links, braces left as they are."""
+    return _outside_code(text.strip(), lambda part: _neutralise(part, braces=False))
 
 
 def inline(text: str) -> str:
