@@ -88,4 +88,5 @@ class Localizer:
         return _lookup(_package_strings(self.lang), key) is not None
 
     def language_name(self, code: str) -> str:
-        return language_name(code, self.lang)
+        """A language's name in the language the UI strings are shown in (English where none are shipped)."""
+        return language_name(code, self.lang if _package_strings(self.lang) else "en")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import atexit
 import logging
+import re
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -32,8 +33,11 @@ log = logging.getLogger("mkdocs.plugins.cutover")
 REQUIRED_EXTENSIONS = {
     "abbr": {}, "admonition": {}, "attr_list": {}, "def_list": {}, "md_in_html": {}, "tables": {},
     "toc": {"permalink": True}, "pymdownx.details": {}, "pymdownx.superfences": {},
-    "pymdownx.tabbed": {"alternate_style": True}, "pymdownx.tasklist": {"custom_checkbox": True},
+    "pymdownx.tabbed": {"alternate_style": True},
 }
+
+_SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
+_SEARCH_LABEL = re.compile(r'class="md-search__input" name="query" aria-label="([^"]*)"')
 
 _SECTION_KEYS = {"cutover:roles": "nav.roles", "cutover:guides": "nav.guides", "cutover:quizzes": "nav.quizzes"}
 
@@ -158,6 +162,13 @@ class CutoverPlugin(BasePlugin[CutoverConfig]):
         if source and config.repo_url and self.source_edit_uri is not None:
             page.edit_url = urljoin(config.repo_url.rstrip("/") + "/", self.source_edit_uri + source)
         return context
+
+    def on_post_page(self, output, page, config):
+        """material's search dialog has no accessible name (axe: aria-dialog-name): give it the search label."""
+        label = _SEARCH_LABEL.search(output)
+        if label:
+            output = output.replace(_SEARCH_DIALOG, f'{_SEARCH_DIALOG[:-1]} aria-label="{label.group(1)}">', 1)
+        return output
 
     def on_serve(self, server, config, builder):
         server.unwatch(str(self.staging))

@@ -29,7 +29,7 @@ from .variables import PLACEHOLDER, builtin_variables, substitute
 
 #: Where the runtime's JavaScript and CSS are staged (shared by every language).
 ASSET_DIR = "assets/cutover"
-ASSETS = ("quiz.css", "quiz.js")
+ASSETS = ("site.css", "quiz.css", "site.js", "quiz.js")
 
 
 @dataclass

@@ -58,7 +58,7 @@ def test_role_manual_sections_in_order(proj):
     order = ["{#changes}", "{#checklist}", "{#phase-cutover}", "{#features}", "{#feature-dial}", "{#feature-hold}", "{#faq}", "{#quiz}"]
     positions = [text.index(anchor) for anchor in order]
     assert positions == sorted(positions)
-    assert "- [ ] Ring ett testsamtal." in text
+    assert '<li data-role="agent" data-task="cutover-1" markdown="span">☐ Ring ett testsamtal.</li>' in text
     assert "Behåller agenterna sin kö?" in text  # an FAQ for this role
     assert "[Grunderna](../quizzes/basics.md)" in text
 

@@ -25,7 +25,11 @@ def render_role(project: Project, role: Role, loc: Localizer) -> Page:
             body += [heading(3, loc.text(phase.name), f"phase-{phase.id}"), ""]
             if phase.when:
                 body += [f"*{markup.inline(loc.text(phase.when))}*", ""]
-            body += [f"- [ ] {markup.inline(loc.text(task))}" for task in tasks] + [""]
+            # A real checklist once site.js mounts it; "☐ task" without JavaScript and on paper.
+            body += ['<ul class="cutover-checklist" markdown="1">']
+            body += [f'<li data-role="{role.id}" data-task="{phase.id}-{i}" markdown="span">☐ {markup.inline(loc.text(task))}</li>'
+                     for i, task in enumerate(tasks, 1)]
+            body += ["</ul>", ""]
     body += [heading(2, loc.ui("role.features"), "features"), "", loc.ui("role.features_intro"), ""]
     for number, fid in enumerate(role.features, 1):
         feature = project.features[fid]

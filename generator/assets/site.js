@@ -1,0 +1,41 @@
+/* Cutover site components: the role checklist. Mounted idempotently on every page change.
+ * Without JavaScript a task reads "☐ task"; with it, the box is a real checkbox whose state is kept in this
+ * browser, per role and task, so it survives reloads and a change of language. */
+(() => {
+  "use strict";
+  const KEY = "cutover-checklist";
+
+  function read() {
+    try {
+      const data = JSON.parse(localStorage.getItem(KEY) || "{}");
+      return data && typeof data === "object" && !Array.isArray(data) ? data : {};
+    } catch (e) { return {}; }
+  }
+
+  function mountChecklist(item) {
+    item.dataset.cutoverMounted = "";
+    const [role, task] = [item.dataset.role, item.dataset.task];
+    const box = document.createElement("input");
+    box.type = "checkbox";
+    box.checked = Boolean((read()[role] || {})[task]);
+    box.addEventListener("change", () => {
+      const data = read();
+      data[role] = Object.assign({}, data[role], { [task]: box.checked });
+      try { localStorage.setItem(KEY, JSON.stringify(data)); } catch (e) { /* storage off: still usable */ }
+    });
+    const text = document.createElement("span");
+    while (item.firstChild) text.append(item.firstChild);
+    if (text.firstChild && text.firstChild.nodeType === Node.TEXT_NODE) text.firstChild.textContent = text.firstChild.textContent.replace(/^☐\s*/, "");
+    const label = document.createElement("label");
+    label.append(box, text);
+    item.append(label);
+  }
+
+  function mountAll() {
+    document.querySelectorAll("li[data-task]:not([data-cutover-mounted])").forEach(mountChecklist);
+  }
+
+  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(mountAll);
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mountAll);
+  else mountAll();
+})();
