@@ -176,5 +176,53 @@ def export_quiz(project: Path, fmt: str, language: str | None, quiz_ids: tuple[s
     click.echo(f"{count} questions written to {output}")
 
 
+#: Exit code of ``cutover verify`` when no browser can be started (1 means a check failed).
+NO_BROWSER_EXIT = 3
+
+
+@main.command()
+@click.argument("site_dir", type=click.Path(file_okay=False, path_type=Path), default="site")
+@click.option("--all", "all_pages", is_flag=True, help="Run axe on every page, not a sample per template and language.")
+@click.option("--jobs", type=click.IntRange(1, 16), default=4, show_default=True, help="Pages open at once.")
+@click.option("--browser", "browser_path", default=None, help="Chromium executable (default: $CUTOVER_BROWSER, "
+              "/usr/bin/chromium, chromium on PATH, Playwright's own).")
+@click.option("--junit", type=click.Path(dir_okay=False, path_type=Path), help="Write a JUnit XML report.")
+@click.option("--json", "json_file", type=click.Path(dir_okay=False, path_type=Path), help="Write a JSON report.")
+def verify(site_dir: Path, all_pages: bool, jobs: int, browser_path: str | None, junit: Path | None, json_file: Path | None) -> None:
+    """Prove that a built site works: links, anchors, languages, quizzes, search, offline, accessibility.
+
+    Exit 0 when every check passes, 1 when one fails, 3 when no browser can be started.
+    """
+    from .verify import VerifyOptions
+    from .verify import verify as run_verify
+    from .verify.browser import INSTALL_HINT, BrowserUnavailable
+
+    if not (site_dir / "index.html").is_file():
+        raise click.ClickException(f"{site_dir} holds no built site (no index.html): run 'cutover build' first")
+    progress = _progress_printer()
+    try:
+        report = run_verify(site_dir, VerifyOptions(all_pages=all_pages, jobs=jobs, browser=browser_path, progress=progress))
+    except BrowserUnavailable as exc:
+        click.echo(f"Error: no browser could be started ({exc}).\nTo fix: {INSTALL_HINT}.", err=True)
+        sys.exit(NO_BROWSER_EXIT)
+    click.echo(report.summary())
+    if junit:
+        junit.write_text(report.to_junit(), "utf-8")
+    if json_file:
+        json_file.write_text(report.to_json(), "utf-8")
+    sys.exit(0 if report.passed else 1)
+
+
+def _progress_printer():
+    interactive = sys.stderr.isatty()
+
+    def show(check: str, done: int, total: int) -> None:
+        if interactive:
+            click.echo(f"\r{check}: {done}/{total}", err=True, nl=done == total)
+        elif done == total:
+            click.echo(f"{check}: {total} checked", err=True)
+    return show
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

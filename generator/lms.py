@@ -38,8 +38,8 @@ def _fmt(value: float) -> str:
 
 def category(project: Project, quiz: Quiz, loc: Localizer) -> str:
     role = project.roles.get(quiz.roles[0])
-    role_name = loc.text(role.name) if role else quiz.roles[0]
-    return f"$course$/top/{role_name.replace('/', '-')}/{loc.text(quiz.title).replace('/', '-')}"
+    role_name = markup.unescape(loc.text(role.name)) if role else quiz.roles[0]
+    return f"$course$/top/{role_name.replace('/', '-')}/{markup.unescape(loc.text(quiz.title)).replace('/', '-')}"
 
 
 def _general(project: Project, q: Question, loc: Localizer) -> str:

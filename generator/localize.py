@@ -74,7 +74,8 @@ class Localizer:
         return self.fill(raw)
 
     def fill(self, raw: str) -> str:
-        return substitute(raw, self.project.site.variables, self.lang, self.default)
+        """Placeholders filled in, as Markdown (values escaped so they read literally)."""
+        return substitute(raw, self.project.site.variables, self.lang, self.default, markdown=True)
 
     def ui(self, key: str, **fields: Any) -> str:
         """A user-interface string: this language, else English."""

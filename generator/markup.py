@@ -70,6 +70,14 @@ def quoted(text: str) -> str:
     return inline(text).replace('"', "&quot;")
 
 
+_ESCAPED = re.compile(r"\\([\\`*_\[\]{}()#+\-.!|~>])")
+
+
+def unescape(text: str) -> str:
+    """Markdown backslash escapes removed: the text as a reader sees it."""
+    return _ESCAPED.sub(r"\1", text)
+
+
 def plain(text: str) -> str:
     """Text for a place that shows no Markdown at all (tooltips, front matter)."""
-    return " ".join(text.replace("<", "‹").replace(">", "›").split())
+    return " ".join(unescape(text).replace("<", "‹").replace(">", "›").split())

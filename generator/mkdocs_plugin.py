@@ -25,6 +25,7 @@ from .load import Layout, load_project
 from .localize import Localizer
 from .render.common import FAQ, GLOSSARY, GUIDES_INDEX, HOME, PROGRESS, QUIZZES_INDEX, RESULTS, ROLES_INDEX, TIMELINE
 from .translations import MISSING
+from .search import split_search_index
 from .stage import ASSET_DIR, ASSETS, default_staging_dir, remove_staging, stage
 
 log = logging.getLogger("mkdocs.plugins.cutover")
@@ -38,6 +39,8 @@ REQUIRED_EXTENSIONS = {
 
 _SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
 _SEARCH_LABEL = re.compile(r'class="md-search__input" name="query" aria-label="([^"]*)"')
+
+_BUNDLE = re.compile(r'<script src="((?:\.\./)*|/?)assets/javascripts/bundle\.[0-9a-f]+\.min\.js"')
 
 _SECTION_KEYS = {"cutover:roles": "nav.roles", "cutover:guides": "nav.guides", "cutover:quizzes": "nav.quizzes"}
 
@@ -164,11 +167,24 @@ class CutoverPlugin(BasePlugin[CutoverConfig]):
         return context
 
     def on_post_page(self, output, page, config):
-        """material's search dialog has no accessible name (axe: aria-dialog-name): give it the search label."""
+        # material's search dialog has no accessible name (axe: aria-dialog-name): give it the search label.
         label = _SEARCH_LABEL.search(output)
         if label:
             output = output.replace(_SEARCH_DIALOG, f'{_SEARCH_DIALOG[:-1]} aria-label="{label.group(1)}">', 1)
+        # Pages of other languages search their own language's index (see on_post_build).
+        lang = self._current_language(config)
+        bundle = _BUNDLE.search(output)
+        if bundle and lang != self.project.site.default_language:
+            tag = f'<script src="{bundle.group(1)}{ASSET_DIR}/search-lang.js" data-lang="{lang}"></script>'
+            output = output[: bundle.start()] + tag + "\n" + output[bundle.start():]
         return output
+
+    @event_priority(-200)  # after mkdocs-static-i18n has written the combined index of every language
+    def on_post_build(self, config):
+        i18n = config.plugins.get("i18n")
+        if i18n is None or getattr(i18n, "building", False):
+            return
+        split_search_index(Path(config.site_dir), self.project.site.languages, i18n.config.build_only_locale)
 
     def on_serve(self, server, config, builder):
         server.unwatch(str(self.staging))

@@ -121,7 +121,7 @@ def _handwritten(project: Project, data: bytes, lang: str, known: set[str], disp
             if not match.group("escape") and match.group("name") not in known:
                 problems.append(Problem(display, number, match.start() + 1, f"unknown variable '{match.group(0)}'",
                                         "define it under variables in catalog/site.yaml, or write \\{{ to keep the braces"))
-    text = substitute(text, project.site.variables, lang, project.site.default_language)
+    text = substitute(text, project.site.variables, lang, project.site.default_language, markdown=True)
     tooltips = abbreviations(project, Localizer(project, lang))
     if tooltips:
         text = text.rstrip("\n") + "\n\n" + "\n".join(tooltips) + "\n"

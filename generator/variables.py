@@ -41,10 +41,23 @@ def format_value(value: object, lang: str) -> str:
     return str(value)
 
 
-def substitute(text: str, variables: Mapping[str, Mapping[str, object]], lang: str, default_lang: str) -> str:
-    """Replace known placeholders; unknown ones were already reported by the checks."""
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]])")
+_CODE_SPAN = re.compile(r"(`[^`\n]+`)")
 
-    def replace(match: re.Match) -> str:
+
+def markdown_escape(value: str) -> str:
+    """A value as literal Markdown text: feature codes such as *86 must not turn into emphasis."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", value)
+
+
+def substitute(text: str, variables: Mapping[str, Mapping[str, object]], lang: str, default_lang: str,
+               markdown: bool = False) -> str:
+    """Replace known placeholders; unknown ones were already reported by the checks.
+
+    With ``markdown=True`` values are escaped as literal Markdown, except inside code spans.
+    """
+
+    def replace(match: re.Match, escape: bool) -> str:
         if match.group("escape"):
             return match.group(0)[1:]
         name = match.group("name")
@@ -52,6 +65,10 @@ def substitute(text: str, variables: Mapping[str, Mapping[str, object]], lang: s
             return lang
         if name not in variables:
             return match.group(0)
-        return format_value(value_for(variables, name, lang, default_lang), lang)
+        value = format_value(value_for(variables, name, lang, default_lang), lang)
+        return markdown_escape(value) if escape else value
 
-    return PLACEHOLDER.sub(replace, text)
+    if not markdown:
+        return PLACEHOLDER.sub(lambda m: replace(m, False), text)
+    parts = _CODE_SPAN.split(text)
+    return "".join(PLACEHOLDER.sub(lambda m, code=i % 2 == 1: replace(m, not code), part) for i, part in enumerate(parts))

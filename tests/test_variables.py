@@ -20,3 +20,12 @@ def test_dates_are_written_out_in_each_language():
 def test_template_syntax_stays_literal():
     text = "{{ 7*7 }} {% if x %} \\{{ name }}"
     assert substitute(text, VARS, "en", "en") == "{{ 7*7 }} {% if x %} {{ name }}"
+
+
+def test_markdown_values_stay_literal_outside_code():
+    codes = {"park": {"*": "*68"}, "mail": {"*": "first_last@example.org"}}
+    text = substitute("**Dial {{ park }}**, or `{{ park }}`, [mail](mailto:{{ mail }})", codes, "en", "en", markdown=True)
+    assert text == "**Dial \\*68**, or `*68`, [mail](mailto:first\\_last@example.org)"
+    import markdown
+    html = markdown.markdown(text)
+    assert "<strong>Dial *68</strong>" in html and "<code>*68</code>" in html and 'href="mailto:first_last@example.org"' in html

@@ -94,7 +94,7 @@ def render_progress(project: Project, loc: Localizer) -> Page:
 
 def render_results(project: Project, loc: Localizer) -> Page:
     """The trainer's page: pasted result codes are tallied per question into a class summary."""
-    quizzes = {q.id: {"title": loc.text(q.title),
+    quizzes = {q.id: {"title": markup.unescape(loc.text(q.title)),
                       "questions": [{"id": x.id, "text": _plain(html(loc.text(x.prompt)))} for x in q.questions]}
                for q in project.quizzes.values()}
     body = [markup.block(loc.ui("quiz.results_intro")), "",

@@ -31,7 +31,7 @@ def html(text: str, inline: bool = True) -> str:
 
 
 def quiz_data(project: Project, quiz: Quiz, loc: Localizer) -> dict:
-    return {"v": DATA_VERSION, "id": quiz.id, "lang": loc.lang, "title": loc.text(quiz.title), "pass": quiz.pass_mark,
+    return {"v": DATA_VERSION, "id": quiz.id, "lang": loc.lang, "title": markup.unescape(loc.text(quiz.title)), "pass": quiz.pass_mark,
             "questions": [_question(quiz, q, loc) for q in quiz.questions], "ui": runtime_strings(loc)}
 
 

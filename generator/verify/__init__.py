@@ -1,0 +1,11 @@
+"""``cutover verify``: prove that a built site works, in a real browser.
+
+Static checks read every HTML file (links, anchors, language switchers, external resources); browser checks
+serve the site on loopback and drive Chromium with Playwright (page loads, requests, console, quizzes,
+search, accessibility). Each check reports failures that name the page, the link or element, and the reason.
+"""
+
+from .report import Check, Failure, Report
+from .run import VerifyOptions, verify
+
+__all__ = ["Check", "Failure", "Report", "VerifyOptions", "verify"]

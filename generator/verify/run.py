@@ -1,0 +1,218 @@
+"""Run every check on a built site."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+from urllib.parse import urlsplit
+
+from .browser import launch
+from .report import Check, Failure, Report
+from .server import serve
+from .sitemap import Page, read_site, resolve, template_of
+from .static import check_links, check_switchers
+
+#: Console errors that are expected on every material + static-i18n page: material looks for a sitemap.xml
+#: beside each language's root to keep the reader on the same page when switching; static-i18n writes only
+#: the root one. These requests fail with 404 and nothing else depends on them.
+ALLOWED_FAILED_REQUESTS = (re.compile(r"/sitemap\.xml$"),)
+_SOLVE = (Path(__file__).parent / "solve.js").read_text("utf-8")
+_LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+
+
+@dataclass
+class VerifyOptions:
+    all_pages: bool = False  #: axe on every page instead of a sample per template and language
+    jobs: int = 4  #: pages open at once in the one browser
+    browser: str | None = None  #: a Chromium executable; default: the first that starts
+    progress: Callable[[str, int, int], None] | None = None  #: (check, done, total)
+
+
+def verify(site_dir: Path, options: VerifyOptions | None = None) -> Report:
+    """Check ``site_dir``; raises :class:`~generator.verify.browser.BrowserUnavailable` when no browser starts."""
+    options = options or VerifyOptions()
+    site_dir = site_dir.resolve()
+    report = Report(str(site_dir))
+    pages = read_site(site_dir)
+    for make in (check_links, check_switchers):
+        started = time.monotonic()
+        check = make(site_dir, pages)
+        check.seconds = time.monotonic() - started
+        report.checks.append(check)
+    asyncio.run(_browser_checks(site_dir, pages, options, report))
+    return report
+
+
+async def _browser_checks(site_dir: Path, pages: dict[str, Page], options: VerifyOptions, report: Report) -> None:
+    from playwright.async_api import async_playwright
+
+    server, base = serve(site_dir)
+    try:
+        async with async_playwright() as playwright:
+            browser = await launch(playwright, options.browser)
+            try:
+                runner = _Runner(browser, base, pages, options)
+                for name, description, items, work in (
+                        ("pages", "every page loads with no request to another host and no console error",
+                         [p for p in pages.values()], runner.load),
+                        ("quizzes", "every quiz scores 100 % and passes with its key; a wrong answer shows feedback",
+                         [p for p in pages.values() if p.is_quiz], runner.quiz),
+                        ("search", "search finds results, in the page's language", runner.search_pages(), runner.search),
+                        ("accessibility", "axe finds no serious or critical violation",
+                         runner.axe_pages(), runner.axe)):
+                    report.checks.append(await runner.run(Check(name, description), items, work))
+            finally:
+                await browser.close()
+    finally:
+        server.shutdown()
+
+
+class _Runner:
+    def __init__(self, browser, base: str, pages: dict[str, Page], options: VerifyOptions):
+        self.browser, self.base, self.pages, self.options = browser, base, pages, options
+        self.default_lang = (pages.get("") or next(iter(pages.values()))).lang if pages else ""
+
+    async def run(self, check: Check, items: list, work) -> Check:
+        """Run ``work(tab, item)`` over items with ``jobs`` tabs, each reused from item to item (a new
+        browser context per item costs four times the page load)."""
+        started = time.monotonic()
+        queue: asyncio.Queue = asyncio.Queue()
+        for item in items:
+            queue.put_nowait(item)
+        done = 0
+
+        async def worker():
+            nonlocal done
+            context = await self.browser.new_context()
+            tab = await context.new_page()
+            try:
+                while not queue.empty():
+                    item = queue.get_nowait()
+                    try:
+                        check.failures.extend(await work(tab, item))
+                    except Exception as exc:  # a page that hangs or crashes is a finding, not a crash of verify
+                        check.failures.append(Failure(getattr(item, "url", str(item)), "",
+                                                      f"check could not finish: {str(exc).splitlines()[0]}"))
+                        await tab.close()
+                        tab = await context.new_page()
+                    done += 1
+                    if self.options.progress:
+                        self.options.progress(check.name, done, len(items))
+            finally:
+                await context.close()
+
+        await asyncio.gather(*(worker() for _ in range(max(1, min(self.options.jobs, len(items))))))
+        check.checked = len(items)
+        check.failures.sort(key=lambda f: (f.page, f.subject, f.reason))
+        check.seconds = time.monotonic() - started
+        return check
+
+    def url(self, page: Page) -> str:
+        return f"{self.base}/{page.url}"
+
+    async def load(self, tab, page: Page) -> list[Failure]:
+        failures: list[Failure] = []
+
+        def on_request(request):
+            host = urlsplit(request.url).hostname
+            if request.url.startswith(("http:", "https:", "ws:", "wss:")) and host not in _LOOPBACK:
+                failures.append(Failure(page.url, request.url, "request to another host"))
+
+        def on_response(response):
+            if response.status >= 400 and not any(p.search(urlsplit(response.url).path) for p in ALLOWED_FAILED_REQUESTS):
+                failures.append(Failure(page.url, response.url, f"HTTP {response.status}"))
+
+        def on_console(message):
+            if message.type == "error" and not message.text.startswith("Failed to load resource"):
+                failures.append(Failure(page.url, "console", message.text))
+
+        def on_error(error):
+            failures.append(Failure(page.url, "script error", str(error)))
+
+        handlers = {"request": on_request, "response": on_response, "console": on_console, "pageerror": on_error}
+        for event, handler in handlers.items():
+            tab.on(event, handler)
+        try:
+            await tab.goto(self.url(page), wait_until="load")
+            await tab.wait_for_timeout(100)  # let late scripts (search worker, quiz runtime) run
+        finally:
+            for event, handler in handlers.items():
+                tab.remove_listener(event, handler)
+        return failures
+
+    async def quiz(self, tab, page: Page) -> list[Failure]:
+        await tab.goto(self.url(page))
+        await tab.wait_for_selector(".cq-toolbar", timeout=10_000)
+        await tab.check('.cq-mode input[value="exam"]')
+        await tab.evaluate(_SOLVE, None)
+        await tab.click(".cq-submit")
+        score = await tab.text_content(".cq-score") or ""
+        failures = []
+        if not re.search(r"\b100\b", score) or not await tab.is_visible(".cq-passed"):
+            failures.append(Failure(page.url, "answer key", f"does not score 100 % and pass (shows '{score.strip()}')"))
+        await tab.click(".cq-retake")
+        await tab.check('.cq-mode input[value="practice"]')
+        first = await tab.evaluate("JSON.parse(document.querySelector('script.cq-data').textContent).questions[0].id")
+        await tab.evaluate(_SOLVE, first)
+        box = tab.locator(f'fieldset.cq-question[data-question="{first}"]')
+        await box.locator(".cq-check").click()
+        verdict = await box.locator(".cq-verdict").text_content() or ""
+        explained = await box.locator(".cq-explanation").is_visible()
+        if "✗" not in verdict or not explained:
+            failures.append(Failure(page.url, f"question {first}", "a wrong answer shows no feedback"))
+        return failures
+
+    def languages(self) -> dict[str, Page]:
+        homes = {}
+        for page in self.pages.values():
+            if page.lang and page.language_path == "" and page.lang not in homes:
+                homes[page.lang] = page
+        return homes
+
+    def search_pages(self) -> list[Page]:
+        return list(self.languages().values())
+
+    async def search(self, tab, home: Page) -> list[Failure]:
+        words = sorted(re.findall(r"[^\W\d_]{4,}", home.title), key=len, reverse=True)
+        if not words:
+            return [Failure(home.url, "search", "no word to search for in the page title")]
+        await tab.goto(self.url(home))
+        await tab.wait_for_timeout(1000)  # the search worker indexes in the background
+        await tab.click("input.md-search__input")
+        await tab.keyboard.type(words[0], delay=40)
+        try:
+            await tab.wait_for_selector(".md-search-result__item > a", timeout=15_000)
+        except Exception:
+            return [Failure(home.url, f"search '{words[0]}'", "no results")]
+        failures = []
+        for href in await tab.eval_on_selector_all(".md-search-result__item > a", "links => links.map(a => a.href)"):
+            path = urlsplit(href).path.lstrip("/")
+            prefix = urlsplit(self.base).path.lstrip("/")
+            target = resolve("", path[len(prefix):]) if path.startswith(prefix) else None
+            found = self.pages.get(target[0]) if target else None
+            if found is None or found.lang != home.lang:
+                failures.append(Failure(home.url, f"search '{words[0]}'", f"result {href} is not in '{home.lang}'"))
+        return failures
+
+    def axe_pages(self) -> list[Page]:
+        if self.options.all_pages:
+            return [p for p in self.pages.values() if template_of(p) != "404"]
+        sample: dict[tuple[str, str], Page] = {}
+        for page in self.pages.values():
+            key = (page.lang, template_of(page))
+            if key[1] != "404" and key not in sample:
+                sample[key] = page
+        return list(sample.values())
+
+    async def axe(self, tab, page: Page) -> list[Failure]:
+        from axe_playwright_python.async_playwright import Axe
+
+        await tab.goto(self.url(page))
+        await tab.wait_for_timeout(100)
+        result = await Axe().run(tab)
+        return [Failure(page.url, ", ".join(str(t) for t in v["nodes"][0]["target"]), f'{v["id"]} ({v["impact"]}): {v["help"]}')
+                for v in result.response["violations"] if v["impact"] in ("serious", "critical")]

@@ -1,0 +1,121 @@
+"""What a built site contains: its pages, their languages and templates, and every link they hold."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+#: Page templates, recognised from the generated paths (language prefix removed), for axe sampling.
+TEMPLATES = (("home", r""), ("roles-index", r"roles/"), ("role", r"roles/[^/]+/"), ("guides-index", r"guides/"),
+             ("guide", r"guides/[^/]+/"), ("quizzes-index", r"quizzes/"), ("progress", r"quizzes/progress/"),
+             ("results", r"quizzes/results/"), ("quiz", r"quizzes/[^/]+/"), ("timeline", r"timeline/"), ("faq", r"faq/"),
+             ("glossary", r"glossary/"))
+
+
+@dataclass
+class Link:
+    attr: str  #: href, src or srcset
+    tag: str
+    url: str
+    rel: str = ""
+    hreflang: str = ""
+    classes: str = ""
+
+
+@dataclass
+class Page:
+    url: str  #: site-relative, e.g. ``de/guides/x/`` or ``index.html`` style for file URLs
+    file: Path
+    lang: str = ""
+    ids: set[str] = field(default_factory=set)
+    links: list[Link] = field(default_factory=list)
+    is_quiz: bool = False
+    title: str = ""
+
+    @property
+    def language_path(self) -> str:
+        """The URL without its language folder: the same page in another language has the same one."""
+        first, _, rest = self.url.partition("/")
+        return rest if first == self.lang and self.lang else self.url
+
+
+class _Parser(HTMLParser):
+    def __init__(self, page: Page):
+        super().__init__(convert_charrefs=True)
+        self.page = page
+        self._in_h1 = False
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "html" and a.get("lang"):
+            self.page.lang = a["lang"]
+        for key in ("id", "name") if tag == "a" else ("id",):
+            if a.get(key):
+                self.page.ids.add(a[key])
+        if tag == "div" and "cq-mount" in (a.get("class") or ""):
+            self.page.is_quiz = True
+        if tag == "h1":
+            self._in_h1 = True
+        for attr in ("href", "src"):
+            if a.get(attr) is not None and tag in ("a", "link", "script", "img", "iframe", "source", "audio", "video"):
+                self.page.links.append(Link(attr, tag, a[attr], a.get("rel") or "", a.get("hreflang") or "", a.get("class") or ""))
+        if a.get("srcset"):
+            for candidate in a["srcset"].split(","):
+                if candidate.strip():
+                    self.page.links.append(Link("srcset", tag, candidate.strip().split()[0]))
+
+    def handle_endtag(self, tag):
+        if tag == "h1":
+            self._in_h1 = False
+
+    def handle_data(self, data):
+        if self._in_h1:
+            self.page.title += data
+
+
+def read_site(site_dir: Path) -> dict[str, Page]:
+    """Every HTML page of the site, parsed, by site-relative URL."""
+    pages = {}
+    for file in sorted(site_dir.rglob("*.html")):
+        rel = file.relative_to(site_dir).as_posix()
+        url = rel[: -len("index.html")] if rel.endswith("index.html") else rel
+        page = Page(url, file)
+        _Parser(page).feed(file.read_text("utf-8", errors="replace"))
+        page.title = " ".join(page.title.replace("¶", "").split())
+        pages[url] = page
+    return pages
+
+
+def template_of(page: Page) -> str:
+    path = page.language_path
+    for name, pattern in TEMPLATES:
+        if re.fullmatch(pattern, path):
+            return name
+    return "404" if path.endswith("404.html") else "page"
+
+
+def resolve(page_url: str, link: str) -> tuple[str, str] | None:
+    """The site-relative path and fragment a link points to, or None for other hosts and schemes."""
+    parts = urlsplit(link)
+    if parts.scheme or parts.netloc:
+        return None
+    if not parts.path:
+        return page_url, unquote(parts.fragment)
+    base = page_url if page_url.endswith("/") or not page_url else posixpath.dirname(page_url) + "/"
+    joined = posixpath.normpath(posixpath.join("/" + base, parts.path) if not parts.path.startswith("/") else parts.path)
+    target = joined.lstrip("/")
+    if parts.path.endswith("/") and target:
+        target += "/"
+    return ("" if target == "." else target), unquote(parts.fragment)
+
+
+def target_file(site_dir: Path, target: str) -> Path | None:
+    path = site_dir / target
+    for candidate in (path, path / "index.html") if not target.endswith("/") else (path / "index.html",):
+        if candidate.is_file():
+            return candidate
+    return None
