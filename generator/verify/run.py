@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import re
 import time
 from dataclasses import dataclass
@@ -55,66 +56,87 @@ async def _browser_checks(site_dir: Path, pages: dict[str, Page], options: Verif
         async with async_playwright() as playwright:
             browser = await launch(playwright, options.browser)
             try:
-                runner = _Runner(browser, base, pages, options)
-                for name, description, items, work in (
-                        ("pages", "every page loads with no request to another host and no console error",
-                         [p for p in pages.values()], runner.load),
-                        ("quizzes", "every quiz scores 100 % and passes with its key; a wrong answer shows feedback",
-                         [p for p in pages.values() if p.is_quiz], runner.quiz),
-                        ("search", "search finds results, in the page's language", runner.search_pages(), runner.search),
-                        ("accessibility", "axe finds no serious or critical violation",
-                         runner.axe_pages(), runner.axe)):
-                    report.checks.append(await runner.run(Check(name, description), items, work))
+                runner = _Runner(browser, base, site_dir, pages, options)
+                # One visit per sampled page serves both the load check and axe.
+                loads = Check("pages", "pages load with no request to another host and no console error")
+                axe = Check("accessibility", "axe finds no serious or critical violation")
+                report.checks += await runner.run([loads, axe], runner.sample(), runner.load_and_axe)
+                report.checks += await runner.run(
+                    [Check("quizzes", "every quiz scores 100 % and passes with its key; a wrong answer shows feedback")],
+                    [p for p in pages.values() if p.is_quiz], runner.quiz)
+                report.checks += await runner.run([Check("search", "search finds results, in the page's language")],
+                                                  runner.search_pages(), runner.search)
             finally:
                 await browser.close()
     finally:
         server.shutdown()
 
 
+def _empty_index(site_dir: Path) -> str:
+    """The site's own search index configuration with no documents."""
+    try:
+        config = json.loads((site_dir / "search" / "search_index.json").read_text("utf-8")).get("config", {})
+    except (OSError, ValueError):
+        config = {}
+    return json.dumps({"config": config, "docs": []})
+
+
 class _Runner:
-    def __init__(self, browser, base: str, pages: dict[str, Page], options: VerifyOptions):
+    def __init__(self, browser, base: str, site_dir: Path, pages: dict[str, Page], options: VerifyOptions):
         self.browser, self.base, self.pages, self.options = browser, base, pages, options
         self.default_lang = (pages.get("") or next(iter(pages.values()))).lang if pages else ""
+        self.empty_index = _empty_index(site_dir)
 
-    async def run(self, check: Check, items: list, work) -> Check:
+    async def run(self, checks: list[Check], items: list, work) -> list[Check]:
         """Run ``work(tab, item)`` over items with ``jobs`` tabs, each reused from item to item (a new
-        browser context per item costs four times the page load)."""
+        browser context per item costs four times the page load). ``work`` returns one list of failures
+        per check."""
         started = time.monotonic()
         queue: asyncio.Queue = asyncio.Queue()
         for item in items:
             queue.put_nowait(item)
         done = 0
+        label = "+".join(check.name for check in checks)
 
         async def worker():
             nonlocal done
             context = await self.browser.new_context()
+            if checks[0].name != "search":
+                # Each page would otherwise rebuild its language's search index in a worker, which these
+                # checks do not need (the search check covers search).
+                await context.route("**/search/search_index.json", lambda route: route.fulfill(
+                    status=200, content_type="application/json", body=self.empty_index))
             tab = await context.new_page()
             try:
                 while not queue.empty():
                     item = queue.get_nowait()
                     try:
-                        check.failures.extend(await work(tab, item))
+                        for check, failures in zip(checks, await work(tab, item)):
+                            check.failures.extend(failures)
                     except Exception as exc:  # a page that hangs or crashes is a finding, not a crash of verify
-                        check.failures.append(Failure(getattr(item, "url", str(item)), "",
-                                                      f"check could not finish: {str(exc).splitlines()[0]}"))
+                        checks[0].failures.append(Failure(getattr(item, "url", str(item)), "",
+                                                          f"check could not finish: {str(exc).splitlines()[0]}"))
                         await tab.close()
                         tab = await context.new_page()
                     done += 1
                     if self.options.progress:
-                        self.options.progress(check.name, done, len(items))
+                        self.options.progress(label, done, len(items))
             finally:
                 await context.close()
 
         await asyncio.gather(*(worker() for _ in range(max(1, min(self.options.jobs, len(items))))))
-        check.checked = len(items)
-        check.failures.sort(key=lambda f: (f.page, f.subject, f.reason))
-        check.seconds = time.monotonic() - started
-        return check
+        for check in checks:
+            check.checked = len(items)
+            check.failures.sort(key=lambda f: (f.page, f.subject, f.reason))
+            check.seconds = (time.monotonic() - started) / len(checks)
+        return checks
 
     def url(self, page: Page) -> str:
         return f"{self.base}/{page.url}"
 
-    async def load(self, tab, page: Page) -> list[Failure]:
+    async def load_and_axe(self, tab, page: Page) -> tuple[list[Failure], list[Failure]]:
+        from axe_playwright_python.async_playwright import Axe
+
         failures: list[Failure] = []
 
         def on_request(request):
@@ -138,13 +160,15 @@ class _Runner:
             tab.on(event, handler)
         try:
             await tab.goto(self.url(page), wait_until="load")
-            await tab.wait_for_timeout(100)  # let late scripts (search worker, quiz runtime) run
         finally:
             for event, handler in handlers.items():
                 tab.remove_listener(event, handler)
-        return failures
+        result = await Axe().run(tab, options={"resultTypes": ["violations"]})
+        violations = [Failure(page.url, ", ".join(str(t) for t in v["nodes"][0]["target"]), f'{v["id"]} ({v["impact"]}): {v["help"]}')
+                      for v in result.response["violations"] if v["impact"] in ("serious", "critical")]
+        return failures, violations
 
-    async def quiz(self, tab, page: Page) -> list[Failure]:
+    async def quiz(self, tab, page: Page) -> list[list[Failure]]:
         await tab.goto(self.url(page))
         await tab.wait_for_selector(".cq-toolbar", timeout=10_000)
         await tab.check('.cq-mode input[value="exam"]')
@@ -164,7 +188,7 @@ class _Runner:
         explained = await box.locator(".cq-explanation").is_visible()
         if "✗" not in verdict or not explained:
             failures.append(Failure(page.url, f"question {first}", "a wrong answer shows no feedback"))
-        return failures
+        return [failures]
 
     def languages(self) -> dict[str, Page]:
         homes = {}
@@ -176,10 +200,10 @@ class _Runner:
     def search_pages(self) -> list[Page]:
         return list(self.languages().values())
 
-    async def search(self, tab, home: Page) -> list[Failure]:
+    async def search(self, tab, home: Page) -> list[list[Failure]]:
         words = sorted(re.findall(r"[^\W\d_]{4,}", home.title), key=len, reverse=True)
         if not words:
-            return [Failure(home.url, "search", "no word to search for in the page title")]
+            return [[Failure(home.url, "search", "no word to search for in the page title")]]
         await tab.goto(self.url(home))
         await tab.wait_for_timeout(1000)  # the search worker indexes in the background
         await tab.click("input.md-search__input")
@@ -187,7 +211,7 @@ class _Runner:
         try:
             await tab.wait_for_selector(".md-search-result__item > a", timeout=15_000)
         except Exception:
-            return [Failure(home.url, f"search '{words[0]}'", "no results")]
+            return [[Failure(home.url, f"search '{words[0]}'", "no results")]]
         failures = []
         for href in await tab.eval_on_selector_all(".md-search-result__item > a", "links => links.map(a => a.href)"):
             path = urlsplit(href).path.lstrip("/")
@@ -196,23 +220,19 @@ class _Runner:
             found = self.pages.get(target[0]) if target else None
             if found is None or found.lang != home.lang:
                 failures.append(Failure(home.url, f"search '{words[0]}'", f"result {href} is not in '{home.lang}'"))
-        return failures
+        return [failures]
 
-    def axe_pages(self) -> list[Page]:
+    def sample(self) -> list[Page]:
+        """One page per template and language, plus every hand-written page; every page with --all.
+
+        The static checks read every page; what a browser adds (requests made by scripts and styles, console
+        errors, axe) depends on the template and the shared assets, so a sample finds it."""
         if self.options.all_pages:
             return [p for p in self.pages.values() if template_of(p) != "404"]
         sample: dict[tuple[str, str], Page] = {}
         for page in self.pages.values():
-            key = (page.lang, template_of(page))
-            if key[1] != "404" and key not in sample:
+            template = template_of(page)
+            key = (page.lang, template if template != "page" else page.url)
+            if template != "404" and key not in sample:
                 sample[key] = page
         return list(sample.values())
-
-    async def axe(self, tab, page: Page) -> list[Failure]:
-        from axe_playwright_python.async_playwright import Axe
-
-        await tab.goto(self.url(page))
-        await tab.wait_for_timeout(100)
-        result = await Axe().run(tab)
-        return [Failure(page.url, ", ".join(str(t) for t in v["nodes"][0]["target"]), f'{v["id"]} ({v["impact"]}): {v["help"]}')
-                for v in result.response["violations"] if v["impact"] in ("serious", "critical")]
