@@ -1,0 +1,158 @@
+"""Versioned publishing with mike: deploy, list, and export the published tree for any web server.
+
+mike keeps every version in the repository's local ``gh-pages`` branch (no remote needed). Publishing a version
+only adds or replaces that version's folder (plus ``versions.json`` and aliases), so older versions stay
+byte-identical. mike runs ``mkdocs build`` itself; it is started with this Python's ``bin`` first on PATH so it
+finds the same MkDocs, plugins and Cutover.
+"""
+
+from __future__ import annotations
+
+import enum
+import io
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tarfile
+import tempfile
+from pathlib import Path
+
+BRANCH = "gh-pages"
+_MIKE = "import sys; from mike.driver import main; sys.exit(main())"  # mike has no "python -m mike"
+
+
+class AliasType(str, enum.Enum):
+    COPY = "copy"  #: an alias is a full copy of its version (any web server)
+    REDIRECT = "redirect"  #: an alias holds small pages that redirect to the version
+    SYMLINK = "symlink"  #: an alias is a symbolic link (servers that follow links)
+
+
+class PublishError(Exception):
+    """Publishing failed; the message says why and what to do."""
+
+
+def _git(root: Path, *args: str, check: bool = True, binary: bool = False) -> subprocess.CompletedProcess:
+    return subprocess.run(["git", *args], cwd=root, capture_output=True, text=not binary, check=check)
+
+
+def _repo_root(project: Path) -> Path:
+    run = _git(project, "rev-parse", "--show-toplevel", check=False)
+    if run.returncode != 0:
+        raise PublishError(f"{project} is not inside a git repository: run 'git init' and commit the project first")
+    if _git(project, "rev-parse", "--verify", "HEAD", check=False).returncode != 0:
+        raise PublishError("the repository has no commit yet: commit the project first (mike needs one)")
+    return Path(run.stdout.strip())
+
+
+def _environment(project: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    env["PATH"] = str(Path(sys.executable).parent) + os.pathsep + env.get("PATH", "")
+    env["CUTOVER_STRICT"] = "true"  # a published version is built strictly: warnings stop it
+    env.setdefault("NO_MKDOCS_2_WARNING", "1")
+    # mike commits; a fresh machine may have no git identity.
+    for key, value in (("GIT_AUTHOR_NAME", "Cutover"), ("GIT_AUTHOR_EMAIL", "cutover@localhost"),
+                       ("GIT_COMMITTER_NAME", "Cutover"), ("GIT_COMMITTER_EMAIL", "cutover@localhost")):
+        name_key = "user.name" if key.endswith("NAME") else "user.email"
+        if key not in env and _git(project, "config", name_key, check=False).returncode != 0:
+            env[key] = value
+    return env
+
+
+def _mike(project: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-c", _MIKE, *args, "--config-file", str(project / "mkdocs.yml")],
+                          cwd=project, env=_environment(project), capture_output=True, text=True)
+
+
+def branch_head(project: Path) -> str | None:
+    run = _git(project, "rev-parse", "--verify", "--quiet", f"refs/heads/{BRANCH}", check=False)
+    return run.stdout.strip() or None
+
+
+def publish(project: Path, version: str, aliases: list[str], title: str | None = None, set_default: bool = False) -> None:
+    """Build and deploy one version; on any failure the branch is left exactly as it was."""
+    _repo_root(project)
+    before = branch_head(project)
+    args = ["deploy", "--update-aliases", "--alias-type", AliasType.SYMLINK.value]
+    if title:
+        args += ["--title", title]
+    run = _mike(project, *args, version, *aliases)
+    if run.returncode != 0:
+        if branch_head(project) != before and before is not None:  # defensive: mike commits only after a good build
+            _git(project, "update-ref", f"refs/heads/{BRANCH}", before)
+        raise PublishError(f"publishing {version} failed, {BRANCH} is unchanged:\n{_tail(run)}")
+    if set_default:
+        run = _mike(project, "set-default", version)
+        if run.returncode != 0:
+            raise PublishError(f"{version} was published, but making it the default failed:\n{_tail(run)}")
+
+
+def _tail(run: subprocess.CompletedProcess, lines: int = 25) -> str:
+    text = (run.stderr or "") + (run.stdout or "")
+    return "\n".join(line for line in text.strip().splitlines()[-lines:])
+
+
+def versions(project: Path) -> list[dict]:
+    """The published versions, newest first, as mike lists them (version, title, aliases)."""
+    _repo_root(project)
+    if branch_head(project) is None:
+        return []
+    run = _mike(project, "list", "--json")
+    if run.returncode != 0:
+        raise PublishError(f"cannot list versions:\n{_tail(run)}")
+    return json.loads(run.stdout or "[]")
+
+
+def export(project: Path, target: Path, alias_type: AliasType = AliasType.COPY) -> int:
+    """Write the published tree to ``target`` for a plain web server; return the number of files."""
+    _repo_root(project)
+    if branch_head(project) is None:
+        raise PublishError("nothing is published yet: run 'cutover publish VERSION' first")
+    archive = _git(project, "archive", "--format=tar", BRANCH, binary=True).stdout
+    target = target.resolve()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    scratch = Path(tempfile.mkdtemp(prefix=".cutover-export-", dir=target.parent))
+    try:
+        tree = scratch / "site"
+        tree.mkdir()
+        with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+            tar.extractall(tree, filter="tar")
+        for alias in [p for p in tree.iterdir() if p.is_symlink()]:
+            _convert_alias(alias, alias_type)
+        count = sum(1 for p in tree.rglob("*") if p.is_file())
+        old = target.with_name(f".{target.name}.old")
+        shutil.rmtree(old, ignore_errors=True)
+        if target.exists():
+            target.rename(old)
+        tree.rename(target)
+        shutil.rmtree(old, ignore_errors=True)
+        return count
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _convert_alias(alias: Path, alias_type: AliasType) -> None:
+    if alias_type is AliasType.SYMLINK:
+        return
+    version_dir = alias.parent / os.readlink(alias)
+    alias.unlink()
+    if alias_type is AliasType.COPY:
+        shutil.copytree(version_dir, alias)
+        return
+    version = version_dir.name
+    for page in version_dir.rglob("*.html"):
+        rel = page.relative_to(version_dir)
+        depth = len(rel.parts)
+        href = "../" * depth + f"{version}/" + rel.as_posix().removesuffix("index.html")
+        out = alias / rel
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(_REDIRECT.format(href=href), "utf-8")
+
+
+_REDIRECT = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Redirecting</title>
+<meta http-equiv="refresh" content="0; url={href}"><link rel="canonical" href="{href}">
+<script>location.replace("{href}" + location.hash)</script></head>
+<body><a href="{href}">{href}</a></body></html>
+"""
