@@ -11,6 +11,7 @@ from pathlib import Path
 
 import click
 
+from . import sitedir
 from .errors import CutoverError, Severity
 from .load import Layout, load_project
 from .lms import LmsFormat, export
@@ -99,30 +100,20 @@ def build(project: Path, site_dir: Path | None, language: str | None, strict: bo
     target = (site_dir or project / "site").resolve()
     if language:
         os.environ["CUTOVER_LANGUAGE"] = language
-    target.parent.mkdir(parents=True, exist_ok=True)
-    scratch = Path(tempfile.mkdtemp(prefix=".cutover-build-", dir=target.parent))
-    try:
-        config = _mkdocs_config(project, site_dir=str(scratch / "site"), strict=strict)
-        mkdocs_build(config)
-    except (PluginError, ConfigurationError, Abort) as exc:
+    scratch = sitedir.scratch_dir(target)
+    with sitedir.exit_on_terminate():
+        try:
+            config = _mkdocs_config(project, site_dir=str(scratch / "site"), strict=strict)
+            mkdocs_build(config)
+        except (PluginError, ConfigurationError, Abort) as exc:
+            shutil.rmtree(scratch, ignore_errors=True)
+            raise click.ClickException(f"build failed, {target} left as it was:\n{exc}") from None
+        except BaseException:
+            shutil.rmtree(scratch, ignore_errors=True)
+            raise
+        sitedir.swap(scratch / "site", target)
         shutil.rmtree(scratch, ignore_errors=True)
-        raise click.ClickException(f"build failed, {target} left as it was:\n{exc}") from None
-    except BaseException:
-        shutil.rmtree(scratch, ignore_errors=True)
-        raise
-    _swap(scratch / "site", target)
-    shutil.rmtree(scratch, ignore_errors=True)
     click.echo(f"Site written to {target}")
-
-
-def _swap(new: Path, target: Path) -> None:
-    """Replace target with new in two renames, so a reader never sees half a site."""
-    old = target.with_name(f".{target.name}.old")
-    shutil.rmtree(old, ignore_errors=True)
-    if target.exists():
-        target.rename(old)
-    new.rename(target)
-    shutil.rmtree(old, ignore_errors=True)
 
 
 @main.command()
@@ -176,6 +167,69 @@ def export_quiz(project: Path, fmt: str, language: str | None, quiz_ids: tuple[s
     click.echo(f"{count} questions written to {output}")
 
 
+@main.command()
+@_project_option
+@click.argument("version")
+@click.argument("aliases", nargs=-1)
+@click.option("--title", default=None, help="Title in the version selector (default: the version).")
+@click.option("--set-default", is_flag=True, help="Send readers of the site root to this version.")
+def publish(project: Path, version: str, aliases: tuple[str, ...], title: str | None, set_default: bool) -> None:
+    """Build VERSION strictly and deploy it with mike to the local gh-pages branch.
+
+    Older versions stay byte-identical; a failed build deploys nothing.
+    """
+    from .publish import PublishError, publish as run_publish
+
+    try:
+        load_project(project)  # clear errors before mike starts a build
+        run_publish(project.resolve(), version, list(aliases), title, set_default)
+    except CutoverError as exc:
+        _print_problems(exc.problems)
+        sys.exit(1)
+    except PublishError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"Published {version}" + (f" ({', '.join(aliases)})" if aliases else "") + (", now the default" if set_default else ""))
+
+
+@main.command()
+@_project_option
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def versions(project: Path, as_json: bool) -> None:
+    """List the published versions and their aliases."""
+    import json as json_module
+
+    from .publish import PublishError, versions as list_versions
+
+    try:
+        found = list_versions(project.resolve())
+    except PublishError as exc:
+        raise click.ClickException(str(exc)) from None
+    if as_json:
+        click.echo(json_module.dumps(found, indent=2))
+    elif not found:
+        click.echo("No version is published yet.")
+    for entry in [] if as_json else found:
+        aliases = f" [{', '.join(entry['aliases'])}]" if entry.get("aliases") else ""
+        title = f" — {entry['title']}" if entry.get("title") and entry["title"] != entry["version"] else ""
+        click.echo(f"{entry['version']}{aliases}{title}")
+
+
+@main.command("export")
+@_project_option
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--alias-type", type=click.Choice(["copy", "redirect", "symlink"]), default="copy", show_default=True,
+              help="How aliases such as 'latest' are written: copies, redirect pages, or symbolic links.")
+def export_site(project: Path, directory: Path, alias_type: str) -> None:
+    """Write every published version to DIRECTORY, ready for any web server."""
+    from .publish import AliasType, PublishError, export
+
+    try:
+        count = export(project.resolve(), directory, AliasType(alias_type))
+    except PublishError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"{count} files written to {directory}")
+
+
 #: Exit code of ``cutover verify`` when no browser can be started (1 means a check failed).
 NO_BROWSER_EXIT = 3
 
@@ -223,6 +277,81 @@ def _progress_printer():
             click.echo(f"{check}: {total} checked", err=True)
     return show
 
+
+
+@main.command("pdf")
+@_project_option
+@click.option("--role", "roles", multiple=True, help="Only this role (repeatable). Default: every role.")
+@click.option("--lang", "languages", multiple=True, help="Only this language (repeatable). Default: every language.")
+@click.option("--kind", "kinds", multiple=True, type=click.Choice(["manual", "card", "handout", "key"]),
+              help="Only this document (repeatable): manual, card (quick-reference card), handout (quiz without "
+                   "answers), key (quiz with answers). Default: all four.")
+@click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True, help="Paper size.")
+@click.option("--site", "site_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Print this site, built with 'cutover build'. Default: build a fresh one into a temporary folder.")
+@click.option("--browser", "browser_path", default=None, help="Chromium executable (default: as for 'cutover verify').")
+@click.option("--jobs", type=click.IntRange(1, 8), default=2, show_default=True, help="Documents printed at once.")
+@click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), required=True,
+              help="Folder for the PDF files (<lang>/<role>-manual.pdf, -card.pdf, -quiz-handout.pdf, -quiz-key.pdf).")
+def pdf_command(project: Path, roles: tuple[str, ...], languages: tuple[str, ...], kinds: tuple[str, ...], paper: str,
+                site_dir: Path | None, browser_path: str | None, jobs: int, output: Path) -> None:
+    """Print role manuals, quick-reference cards and quiz handouts and answer keys as PDF files, with Chromium.
+
+    Exit 0 when every PDF was written, 1 on an error, 3 when no browser can be started.
+    """
+    from .pdf import PdfError, PdfOptions, render_pdfs
+    from .verify.browser import INSTALL_HINT, BrowserUnavailable
+
+    try:
+        loaded = load_project(project)
+    except CutoverError as exc:
+        _print_problems(exc.problems)
+        sys.exit(1)
+    proj = loaded.project
+    for value, known, hint in [(lang, proj.site.languages, "--lang") for lang in languages] + \
+                              [(role, list(proj.roles), "--role") for role in roles]:
+        if value not in known:
+            raise click.BadParameter(f"unknown '{value}'; known: {', '.join(known)}", param_hint=hint)
+    if site_dir is not None and not (site_dir / "index.html").is_file():
+        raise click.ClickException(f"{site_dir} holds no built site (no index.html): run 'cutover build' first")
+    options = PdfOptions(roles=list(roles) or None, languages=list(languages) or None, kinds=tuple(kinds) or PdfOptions.kinds,
+                         paper=paper, browser=browser_path, jobs=jobs,
+                         progress=lambda done, total, label: click.echo(f"pdf {done}/{total} {label}", err=True))
+    scratch = None
+    try:
+        if site_dir is None:
+            scratch = Path(tempfile.mkdtemp(prefix="cutover-pdf-site-"))
+            click.echo("Building the site…", err=True)
+            site_dir = _build_for_pdf(project.resolve(), scratch / "site")
+        result = render_pdfs(proj, site_dir, output, options)
+    except BrowserUnavailable as exc:
+        click.echo(f"Error: no browser could be started ({exc}).\nTo fix: {INSTALL_HINT}.", err=True)
+        sys.exit(NO_BROWSER_EXIT)
+    except PdfError as exc:
+        raise click.ClickException(str(exc)) from None
+    finally:
+        if scratch is not None:
+            shutil.rmtree(scratch, ignore_errors=True)
+    for warning in result.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    click.echo(f"{len(result.written)} PDF files written to {output}")
+
+
+def _build_for_pdf(project: Path, target: Path) -> Path:
+    """The whole site, every language, built strictly into ``target``."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.exceptions import Abort, ConfigurationError, PluginError
+
+    _quiet_logging(False)
+    only = os.environ.pop("CUTOVER_LANGUAGE", None)  # the PDFs need every language's pages
+    try:
+        mkdocs_build(_mkdocs_config(project, site_dir=str(target), strict=True))
+    except (PluginError, ConfigurationError, Abort) as exc:
+        raise click.ClickException(f"build failed:\n{exc}") from None
+    finally:
+        if only is not None:
+            os.environ["CUTOVER_LANGUAGE"] = only
+    return target
 
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import enum
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
@@ -68,7 +69,12 @@ def did_you_mean(word: str, candidates: Iterable[str]) -> str:
 
 
 def relative(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
+    # Lexically first: a symbolic link is named where the writer sees it, not where it points.
+    for resolve in (False, True):
+        try:
+            if resolve:
+                return path.resolve().relative_to(root.resolve()).as_posix()
+            return Path(os.path.abspath(path)).relative_to(os.path.abspath(root)).as_posix()
+        except ValueError:
+            continue
+    return path.as_posix()

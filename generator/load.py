@@ -16,16 +16,21 @@ Beside every file, ``<name>.<lang>.yaml`` holds its translation into ``lang``.
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
 from . import model as m
-from .errors import CutoverError, Problem, Severity, errors_only, relative
+from .errors import CutoverError, Problem, Severity, did_you_mean, errors_only, relative
 from .references import check_references
 from .schema import source_schema, translation_schema, validate
 from .translations import Merger, missing_translations
 from .yamlio import Document, YamlFileError, read_yaml
+
+
+#: The shape of a language code (the site schema's pattern); whether it names a real language is checked later.
+LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(-[A-Z]{2})?$")
 
 
 @dataclass(frozen=True)
@@ -76,13 +81,20 @@ class _Collector:
         return relative(path, self.layout.root)
 
     def read(self, path: Path, schema: dict) -> Document | None:
+        if not inside(path, self.layout.root):
+            self.problems.append(Problem(self.display(path), 1, 1, "the file links to a file outside the project",
+                                         "replace the link with the file itself"))
+            return None
         try:
             doc = read_yaml(path, self.display(path))
         except YamlFileError as exc:
             self.problems.append(exc.problem)
             return None
         except OSError as exc:
-            self.problems.append(Problem(self.display(path), 0, 0, f"cannot read file: {exc.strerror}"))
+            self.problems.append(Problem(self.display(path), 1, 1, f"cannot read file: {exc.strerror}"))
+            return None
+        if not doc.positions:
+            self.problems.append(doc.problem((), "the file is empty", "write the definition, as in the examples in catalog/, or delete the file"))
             return None
         if not isinstance(doc.data, dict):
             self.problems.append(doc.problem((), "the file must be a mapping of keys to values", "see the examples in catalog/"))
@@ -129,6 +141,7 @@ def load_project(root: Path) -> LoadResult:
                                           f"rename the file to {doc.data['id']}.yaml or change the id"))
         return tree, c.display(path)
 
+    _stray_catalog_files(layout, languages, c)
     site_tree, site_source = load("site", layout.site_file)
     site = _build_site(site_tree, languages, site_source)
     trees: dict[str, list[tuple[dict, str]]] = {}
@@ -160,6 +173,13 @@ def load_project(root: Path) -> LoadResult:
     return LoadResult(project, sorted(c.problems))
 
 
+def inside(path: Path, root: Path) -> bool:
+    """Whether ``path``, with every symbolic link followed, is in ``root``: the site must never publish other files."""
+    if not any(p.is_symlink() for p in (path, *path.parents) if p.is_relative_to(root)):
+        return True  # the common case, without resolving every parent folder
+    return path.resolve().is_relative_to(root.resolve())
+
+
 def _exists(path: Path) -> bool:
     return path.is_file()
 
@@ -171,25 +191,55 @@ def _sources(path: Path, many: bool, languages: list[str], c: _Collector) -> lis
         return []
     found = []
     for file in sorted(path.iterdir()):
-        if file.suffix == ".yml":
-            c.problems.append(Problem(c.display(file), 0, 0, "definition files end in .yaml", f"rename it to {file.stem}.yaml"))
+        if file.suffix not in (".yaml", ".yml") or not file.is_file():
             continue
-        if file.suffix != ".yaml" or not file.is_file():
-            continue
-        parts = file.name.split(".")
-        if len(parts) == 2:
+        problem = _name_problem(file, languages, c)
+        if problem:
+            c.problems.append(problem)
+        elif file.name.count(".") == 1:
             found.append(file)
-        elif len(parts) == 3 and parts[1] in languages[1:]:
-            if not file.with_name(f"{parts[0]}.yaml").is_file():
-                c.problems.append(Problem(c.display(file), 0, 0, f"translation without a source file {parts[0]}.yaml",
-                                          "rename it to match its source or delete it"))
-        elif len(parts) == 3 and parts[1] == languages[0]:
-            c.problems.append(Problem(c.display(file), 0, 0, f"'{parts[1]}' is the default language: its text lives in {parts[0]}.yaml",
-                                      "move the text into the source file"))
-        else:
-            c.problems.append(Problem(c.display(file), 0, 0, f"'{parts[1] if len(parts) > 2 else file.name}' is not a configured language",
-                                      f"add it to languages in catalog/site.yaml ({', '.join(languages)})"))
     return found
+
+
+#: The single files of catalog/; anything else there is a misspelling or a stray translation.
+_CATALOG_FILES = ("site", "phases", "glossary")
+
+
+def _stray_catalog_files(layout: Layout, languages: list[str], c: _Collector) -> None:
+    if not layout.catalog.is_dir():
+        return
+    for file in sorted(layout.catalog.iterdir()):
+        if file.suffix not in (".yaml", ".yml") or not file.is_file():
+            continue
+        stem = file.name.split(".")[0]
+        if stem not in _CATALOG_FILES:
+            hint = did_you_mean(stem, _CATALOG_FILES) or "definitions go in roles/, features/ or faqs/"
+            c.problems.append(Problem(c.display(file), 1, 1, f"'{file.name}' is not a file catalog/ knows", hint))
+            continue
+        problem = _name_problem(file, languages, c)
+        if problem:
+            c.problems.append(problem)
+
+
+def _name_problem(file: Path, languages: list[str], c: _Collector) -> Problem | None:
+    """What is wrong with a definition file's name: ``<id>.yaml`` or ``<id>.<lang>.yaml`` for another language."""
+    display, parts = c.display(file), file.name.split(".")
+    if file.suffix == ".yml":
+        return Problem(display, 1, 1, "definition files end in .yaml", f"rename it to {file.stem}.yaml")
+    if len(parts) == 2:
+        return None
+    if len(parts) == 3 and parts[1] in languages[1:]:
+        if file.with_name(f"{parts[0]}.yaml").is_file():
+            return None
+        return Problem(display, 1, 1, f"translation without a source file {parts[0]}.yaml", "rename it to match its source or delete it")
+    if len(parts) == 3 and parts[1] == languages[0]:
+        return Problem(display, 1, 1, f"'{parts[1]}' is the default language: its text lives in {parts[0]}.yaml",
+                       "move the text into the source file")
+    if len(parts) == 3 and LANGUAGE_CODE.match(parts[1]):
+        return Problem(display, 1, 1, f"'{parts[1]}' is not a configured language",
+                       f"add it to languages in catalog/site.yaml ({', '.join(languages)})")
+    return Problem(display, 1, 1, f"'{file.name}' is not a definition file name",
+                   "name it <id>.yaml, or <id>.<language>.yaml for a translation (ids use hyphens, not dots)")
 
 
 def _by_id(items: list, kind: str, c: _Collector) -> dict:

@@ -10,25 +10,43 @@ from __future__ import annotations
 import html
 import re
 
-# Code spans and fenced blocks keep their content verbatim.
-_CODE = re.compile(r"(```.*?```|~~~.*?~~~|`[^`\n]+`)", re.S)
-_LINK_DEST = re.compile(r"(\]\(\s*<?)([^)\s>]*)")
-_REF_DEF = re.compile(r"^(\s*\[[^\]]+\]:\s*<?)(\S+?)(>?)$", re.M)
+# Code keeps its content verbatim, but only where Python-Markdown surely sees code: a fence on a line of its own
+# (indented less than four spaces) closed by the same fence, or a backtick run not escaped by a backslash and
+# closed by a run of the same length within one paragraph. Everything else is neutralised, so a disagreement
+# with Markdown can at worst show "&lt;" inside code, never let HTML through.
+_CODE = re.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,})[^\n]*\n(?:.*?\n)?? {0,3}(?P=fence)[ \t]*$"
+                   r"|(?<![\\`])(?P<ticks>`+)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)(?P=ticks)(?!`)", re.S | re.M)
+# A link destination runs to the closing parenthesis: Markdown keeps line breaks in it, and browsers drop them
+# ("java\nscript:"), so the scheme is judged on the whole destination.
+_LINK_DEST = re.compile(r"(\]\(\s*<?)([^)>]*)")
+_REF_DEF = re.compile(r"^(\s*\[[^\]]+\]:\s*<?)([^\s>]+)", re.M)
 _SAFE_SCHEMES = ("http", "https", "mailto", "tel")
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 
 
-def _safe_url(url: str) -> str:
-    probe = re.sub(r"[\x00-\x20]", "", html.unescape(url))
+def _unsafe_scheme(url: str) -> str | None:
+    """The scheme of a link a browser would follow somewhere other than a web page, mail or phone call."""
+    probe = re.sub(r"[\x00-\x20]", "", html.unescape(url)).lstrip("<")
     match = _SCHEME.match(probe)
-    if match and match.group(1).lower() not in _SAFE_SCHEMES:
-        return "#"
-    return url
+    return match.group(1).lower() if match and match.group(1).lower() not in _SAFE_SCHEMES else None
+
+
+def _safe_url(url: str) -> str:
+    return "#" if _unsafe_scheme(url) else url
 
 
 def _outside_code(text: str, fn) -> str:
-    parts = _CODE.split(text)
-    return "".join(part if i % 2 else fn(part) for i, part in enumerate(parts))
+    return "".join(part if code else fn(part) for code, _, part in _segments(text))
+
+
+def _segments(text: str):
+    """(is_code, offset, part) pieces of ``text``, in order."""
+    pos = 0
+    for match in _CODE.finditer(text):
+        yield False, pos, text[pos: match.start()]
+        yield True, match.start(), match.group(0)
+        pos = match.end()
+    yield False, pos, text[pos:]
 
 
 def _neutralise(part: str, braces: bool = True) -> str:
@@ -36,7 +54,7 @@ def _neutralise(part: str, braces: bool = True) -> str:
     if braces:  # attribute lists ({: onclick=…}) exist only in the site's Markdown
         part = part.replace("{", "&#123;")
     part = _LINK_DEST.sub(lambda m: m.group(1) + _safe_url(m.group(2)), part)
-    part = _REF_DEF.sub(lambda m: m.group(1) + _safe_url(m.group(2)) + m.group(3), part)
+    part = _REF_DEF.sub(lambda m: m.group(1) + _safe_url(m.group(2)), part)
     return part
 
 
@@ -52,7 +70,7 @@ def portable(text: str) -> str:
 
 def inline(text: str) -> str:
     """One line of Markdown: headings, list items, option labels."""
-    return " ".join(block(text).split())
+    return block(" ".join(text.split()))  # joined first: a fence folded onto one line is no code
 
 
 def cell(text: str) -> str:
@@ -81,3 +99,39 @@ def unescape(text: str) -> str:
 def plain(text: str) -> str:
     """Text for a place that shows no Markdown at all (tooltips, front matter)."""
     return " ".join(unescape(text).replace("<", "‹").replace(">", "›").split())
+
+
+#: Problem codes of text a reader sees differently from what its writer probably meant (warnings of ``cutover check``).
+RAW_HTML = "raw-html"
+UNSAFE_LINK = "unsafe-link"
+
+_ELEMENTS = ("a abbr address article aside audio b base bdi bdo big blink blockquote body br button canvas caption center "
+             "cite code col colgroup data datalist dd del details dfn dialog div dl dt em embed fieldset figcaption figure "
+             "font footer form frame frameset h1 h2 h3 h4 h5 h6 head header hr html i iframe img input ins kbd label legend "
+             "li link main map mark marquee math menu meta meter nav noscript object ol optgroup option output p param "
+             "picture pre progress q s samp script section select small source span strike strong style sub summary sup "
+             "svg table tbody td template textarea tfoot th thead time title tr track tt u ul var video wbr").split()
+_HTML = re.compile(r"<!--|</?(?:%s)(?=[\s/>])" % "|".join(_ELEMENTS), re.I)
+
+
+def findings(text: str) -> list[tuple[int, str, str, str]]:
+    """Markup the site shows as text or disarms: (offset, code, message, hint) for ``cutover check`` to warn about.
+
+    ``<Enter>`` or ``a < b`` read as meant and are not reported; ``<b>`` or ``<script>`` were probably meant as HTML.
+    """
+    found = []
+    for code, offset, part in _segments(text):
+        if code:
+            continue
+        match = _HTML.search(part)
+        if match and not any(f[1] == RAW_HTML for f in found):  # once per text: one tag tells the writer enough
+            tag = part[match.start(): part.find(">", match.start()) + 1 or match.end()]
+            found.append((offset + match.start(), RAW_HTML, f"raw HTML is shown as text, not interpreted: {tag[:40]}",
+                          "use Markdown (**bold**, *italic*, lists, [links](https://…)), or `backticks` to show code"))
+        for pattern in (_LINK_DEST, _REF_DEF):
+            for match in pattern.finditer(part):
+                scheme = _unsafe_scheme(match.group(2))
+                if scheme:
+                    found.append((offset + match.start(2), UNSAFE_LINK, f"a '{scheme}:' link does not work on the site: it points nowhere",
+                                  "links may use https:, http:, mailto: and tel:"))
+    return sorted(found)

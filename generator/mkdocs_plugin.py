@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import atexit
 import logging
+import os
 import re
 from pathlib import Path
 from urllib.parse import urljoin
@@ -19,13 +20,20 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.nav import Section
+from mkdocs.utils import get_relative_url
+
+from . import PACKAGE_DIR
 
 from .errors import CutoverError
 from .load import Layout, load_project
 from .localize import Localizer
-from .render.common import FAQ, GLOSSARY, GUIDES_INDEX, HOME, PROGRESS, QUIZZES_INDEX, RESULTS, ROLES_INDEX, TIMELINE
+from .render.common import (CARDS_INDEX, FAQ, GLOSSARY, GUIDES_INDEX, HOME, PROGRESS, QUIZZES_INDEX, RESULTS, ROLES_INDEX,
+                            TIMELINE, card_path)
+from .markup import RAW_HTML, UNSAFE_LINK
 from .translations import MISSING
+from .reproducible import normalise_sitemap
 from .search import split_search_index
+from .sitemap import write_sitemap
 from .stage import ASSET_DIR, ASSETS, default_staging_dir, remove_staging, stage
 
 log = logging.getLogger("mkdocs.plugins.cutover")
@@ -42,12 +50,18 @@ _SEARCH_LABEL = re.compile(r'class="md-search__input" name="query" aria-label="(
 
 _BUNDLE = re.compile(r'<script src="((?:\.\./)*|/?)assets/javascripts/bundle\.[0-9a-f]+\.min\.js"')
 
-_SECTION_KEYS = {"cutover:roles": "nav.roles", "cutover:guides": "nav.guides", "cutover:quizzes": "nav.quizzes"}
+_HREFLANG_LINK = re.compile(r'(<(?:a|link)\b[^>]*?\bhref=")([^"]*)("[^>]*\bhreflang="[^"]+")')
+#: mike sets this variable while it builds a version.
+MIKE_VERSION_VARIABLE = "MIKE_DOCS_VERSION"
+
+_SECTION_KEYS = {"cutover:roles": "nav.roles", "cutover:cards": "nav.cards", "cutover:guides": "nav.guides",
+                 "cutover:quizzes": "nav.quizzes"}
 
 
 class CutoverConfig(Config):
     project_dir = config_options.Optional(config_options.Type(str))  #: default: the folder of mkdocs.yml
     staging_dir = config_options.Optional(config_options.Type(str))  #: default: a private temporary folder
+    default_version = config_options.Type(str, default="latest")  #: the alias readers of an old version are sent to
 
 
 class CutoverPlugin(BasePlugin[CutoverConfig]):
@@ -76,11 +90,15 @@ class CutoverPlugin(BasePlugin[CutoverConfig]):
             raise PluginError("the definitions have errors:\n" + exc.report()) from None
         self.project = loaded.project
         for problem in loaded.warnings:
-            if problem.code != MISSING:
+            if problem.code not in (MISSING, RAW_HTML, UNSAFE_LINK):
                 log.warning(problem.format())
         missing = sum(1 for p in loaded.warnings if p.code == MISSING)
         if missing:
             log.info(f"cutover: {missing} strings are not translated yet; run 'cutover check' for the list")
+        # Raw HTML and script links are shown as text or disarmed, so the site is right: advice, not a failed build.
+        inert = sum(1 for p in loaded.warnings if p.code in (RAW_HTML, UNSAFE_LINK))
+        if inert:
+            log.info(f"cutover: {inert} texts hold raw HTML or script links, shown as text; run 'cutover check' for the list")
         self._check_languages(config)
         self.staging = Path(self.config.staging_dir) if self.config.staging_dir else default_staging_dir(root)
         try:
@@ -93,6 +111,7 @@ class CutoverPlugin(BasePlugin[CutoverConfig]):
         config.docs_dir = str(self.staging)
         self._ensure_extensions(config)
         self._ensure_assets(config)
+        self._ensure_theme(config)
         if not config.nav:
             config.nav = self._default_nav()
         edit_uri = config.edit_uri or ""
@@ -131,6 +150,21 @@ class CutoverPlugin(BasePlugin[CutoverConfig]):
             if path not in [str(item) for item in target]:
                 target.append(path)
 
+    def _ensure_theme(self, config) -> None:
+        """Our template overrides sit after a writer's custom_dir and before material's own templates."""
+        ours = str(PACKAGE_DIR / "theme")
+        if ours not in config.theme.dirs:
+            config.theme.dirs.insert(1 if config.theme.custom_dir else 0, ours)
+        version = os.environ.get(MIKE_VERSION_VARIABLE)
+        if version and "version" not in config.extra:
+            # Publishing with mike: material's version selector, and the old-version notice for non-default versions.
+            config.extra["version"] = {"provider": "mike", "default": self.config.default_version, "alias": True}
+
+    def on_env(self, env, config, files):
+        lang = self._current_language(config)
+        env.globals["cutover_ui"] = lambda key: Localizer(self.project, lang).ui(key)
+        return env
+
     def _default_nav(self) -> list:
         """Home, the writers' pages, then the generated sections."""
         project = self.project
@@ -139,6 +173,7 @@ class CutoverPlugin(BasePlugin[CutoverConfig]):
                              if rel.startswith(default + "/") and rel not in self.generated)
         nav: list = [HOME] + handwritten
         nav.append({"cutover:roles": [ROLES_INDEX] + [f"roles/{r}.md" for r in project.roles]})
+        nav.append({"cutover:cards": [CARDS_INDEX] + [card_path(r) for r in project.roles]})
         nav.append({"cutover:guides": [GUIDES_INDEX] + [f"guides/{f}.md" for f in project.features]})
         nav += [TIMELINE, FAQ, GLOSSARY]
         if project.quizzes:
@@ -171,6 +206,9 @@ class CutoverPlugin(BasePlugin[CutoverConfig]):
         label = _SEARCH_LABEL.search(output)
         if label:
             output = output.replace(_SEARCH_DIALOG, f'{_SEARCH_DIALOG[:-1]} aria-label="{label.group(1)}">', 1)
+        # static-i18n writes root-absolute links to the language homes ("/de/"): they break under a version folder
+        # (mike) and on a sub-path (/kb/). Make every hreflang link relative to the page.
+        output = _relativize_hreflang(output, page.url)
         # Pages of other languages search their own language's index (see on_post_build).
         lang = self._current_language(config)
         bundle = _BUNDLE.search(output)
@@ -182,9 +220,14 @@ class CutoverPlugin(BasePlugin[CutoverConfig]):
     @event_priority(-200)  # after mkdocs-static-i18n has written the combined index of every language
     def on_post_build(self, config):
         i18n = config.plugins.get("i18n")
-        if i18n is None or getattr(i18n, "building", False):
+        if i18n is not None and getattr(i18n, "building", False):
             return
-        split_search_index(Path(config.site_dir), self.project.site.languages, i18n.config.build_only_locale)
+        site_dir = Path(config.site_dir)
+        if i18n is not None:
+            split_search_index(site_dir, self.project.site.languages, i18n.config.build_only_locale)
+            if not i18n.config.build_only_locale:
+                write_sitemap(site_dir, self.project.site.languages, _site_base(config))
+        normalise_sitemap(site_dir)  # no build dates anywhere: two builds of the same input are byte-identical
 
     def on_serve(self, server, config, builder):
         server.unwatch(str(self.staging))
@@ -192,6 +235,28 @@ class CutoverPlugin(BasePlugin[CutoverConfig]):
             if path.exists():
                 server.watch(str(path))
         return server
+
+
+def _relativize_hreflang(html: str, page_url: str) -> str:
+    def fix(match: re.Match) -> str:
+        href = match.group(2)
+        if not href.startswith("/") or href.startswith("//"):
+            return match.group(0)
+        target = href.lstrip("/")
+        relative = get_relative_url(target or ".", page_url or ".")
+        if href.endswith("/") and not relative.endswith("/"):
+            relative += "/"
+        return f"{match.group(1)}{relative}{match.group(3)}"
+    return _HREFLANG_LINK.sub(fix, html)
+
+
+def _site_base(config) -> str:
+    """Where the site root is served: site_url (plus the version folder under mike), else "/"."""
+    base = config.site_url or "/"
+    version = os.environ.get(MIKE_VERSION_VARIABLE)
+    if version:
+        base = base.rstrip("/") + "/" + version + "/"
+    return base
 
 
 def _walk(items):

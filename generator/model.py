@@ -49,6 +49,7 @@ class Origin:
     path: str
     line: int
     col: int
+    text_line: int = 0  #: where the text itself starts (a ``|`` block starts below its key); 0: on ``line``
 
 
 @dataclass

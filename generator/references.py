@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
+from babel import Locale, UnknownLocaleError
+
+from . import markup
 from . import model as m
 from .errors import Problem, Severity, did_you_mean
 from .model import guide_sections
@@ -25,9 +28,8 @@ def check_references(project: m.Project, docs: dict[str, Document]) -> list[Prob
             hint = did_you_mean(value, known) or (f"known {kind} ids: {', '.join(sorted(known)[:12])}" if known else f"no {kind} is defined yet")
             problems.append(docs[source].problem(path, f"unknown {kind} '{value}'{extra}", hint))
 
-    _unique(project.phases, "phase", docs.get("catalog/phases.yaml"), ("phases",), problems)
-    _unique(project.terms, "glossary term", docs.get("catalog/glossary.yaml"), ("terms",), problems)
-    _unique(project.site.categories, "category", docs.get(project.site.source), ("categories",), problems)
+    # Duplicate ids inside one list (phases, terms, questions, options, …) are found while merging translations.
+    problems += _languages(project.site.languages, docs.get(project.site.source))
 
     for role in roles.values():
         for i, fid in enumerate(role.features):
@@ -35,7 +37,7 @@ def check_references(project: m.Project, docs: dict[str, Document]) -> list[Prob
             feature = features.get(fid)
             if feature and feature.roles and role.id not in feature.roles:
                 problems.append(docs[role.source].problem(("features", i), f"feature '{fid}' does not list role '{role.id}' in its roles",
-                                                          f"add '{role.id}' to roles in {feature.source}", Severity.WARNING))
+                                                          f"add '{role.id}' to roles in {feature.source}", severity=Severity.WARNING))
         for phase in role.tasks:
             ref(role.source, ("tasks", phase), phase, phases, "phase")
         if role.quiz:
@@ -72,7 +74,7 @@ def check_references(project: m.Project, docs: dict[str, Document]) -> list[Prob
             role = roles.get(rid)
             if role and feature.id not in role.features:
                 problems.append(docs[src].problem(("roles", i), f"role '{rid}' does not list feature '{feature.id}'",
-                                                  f"add it to features in {role.source} (that list sets the training order)", Severity.WARNING))
+                                                  f"add it to features in {role.source} (that list sets the training order)", severity=Severity.WARNING))
         for i, step in enumerate(feature.steps):
             if step.text is None and not step.variants:
                 problems.append(docs[src].problem(("steps", i), "step has no text", "add text or a platform key (desktop, mobile, desk_phone, web)"))
@@ -86,12 +88,8 @@ def check_references(project: m.Project, docs: dict[str, Document]) -> list[Prob
         src = quiz.source
         for i, rid in enumerate(quiz.roles):
             ref(src, ("roles", i), rid, roles, "role")
-        seen: set[str] = set()
         for i, q in enumerate(quiz.questions):
             at: DataPath = ("questions", i)
-            if q.id in seen:
-                problems.append(docs[src].problem(at + ("id",), f"duplicate question id '{q.id}'", "question ids must be unique within a quiz"))
-            seen.add(q.id)
             ref(src, at + ("learn_more",), q.learn_more_feature, features, "feature")
             target = features.get(q.learn_more_feature)
             if q.learn_more_section and target:
@@ -100,32 +98,29 @@ def check_references(project: m.Project, docs: dict[str, Document]) -> list[Prob
                     known = "this guide has: " + ", ".join(present)
                     problems.append(docs[src].problem(at + ("learn_more",), f"guide '{target.id}' has no section '#{q.learn_more_section}'",
                                                       known))
-            for key, group in (("options", q.options), ("items", q.items), ("distractors", q.distractors)):
-                ids = [o.id for o in group]
-                for j, oid in enumerate(ids):
-                    if oid in ids[:j]:
-                        problems.append(docs[src].problem(at + (key, j, "id"), f"duplicate id '{oid}' in this question", "ids must be unique"))
             correct = sum(o.correct for o in q.options)
             if q.type is m.QuestionType.SINGLE and correct != 1:
                 problems.append(docs[src].problem(at + ("options",), f"a single-choice question needs exactly one correct option, this one has {correct}",
                                                   "mark one option with 'correct: true' or use type: multiple"))
             if q.type is m.QuestionType.MULTIPLE and correct == 0:
                 problems.append(docs[src].problem(at + ("options",), "no option is marked correct", "mark at least one with 'correct: true'"))
-            pair_ids = [p[0] for p in q.pairs]
-            for j, pid in enumerate(pair_ids):
-                if pid in pair_ids[:j]:
-                    problems.append(docs[src].problem(at + ("pairs", j, "id"), f"duplicate id '{pid}' in this question", "ids must be unique"))
 
     problems += _placeholders(project)
+    problems += _shown_as_text(project)
     return problems
 
 
-def _unique(items: list, kind: str, doc: Document | None, at: DataPath, problems: list[Problem]) -> None:
-    seen: set[str] = set()
-    for i, item in enumerate(items):
-        if item.id in seen and doc:
-            problems.append(doc.problem(at + (i, "id"), f"duplicate {kind} id '{item.id}'", "ids must be unique"))
-        seen.add(item.id)
+def _languages(languages: list[str], doc: Document | None) -> list[Problem]:
+    """Every language code must name a real language: it selects dates, search stemming and the reader's UI."""
+    problems = []
+    for i, code in enumerate(languages):
+        try:
+            Locale.parse(code.replace("-", "_"))
+        except (UnknownLocaleError, ValueError):
+            if doc:
+                problems.append(doc.problem(("languages", i), f"unknown language code '{code}'",
+                                            "use a two-letter ISO 639-1 code such as 'en', 'de' or 'fr' (or 'pt-BR')"))
+    return problems
 
 
 def _prerequisite_cycles(features: dict[str, m.Feature], docs: dict[str, Document]) -> list[Problem]:
@@ -156,7 +151,19 @@ def _placeholders(project: m.Project) -> list[Problem]:
                 if match.group("escape") or match.group("name") in known:
                     continue
                 origin = text.origins[lang]
-                line = origin.line + value[: match.start()].count("\n")
+                line = (origin.text_line or origin.line) + value[: match.start()].count("\n")
                 problems.append(Problem(origin.path, line, origin.col, f"unknown variable '{{{{ {match.group('name')} }}}}'",
                                         did_you_mean(match.group("name"), known) or "define it under variables in catalog/site.yaml"))
+    return problems
+
+
+def _shown_as_text(project: m.Project) -> list[Problem]:
+    """Warnings for raw HTML and script links: the site shows them as text or disarms them, which writers should know."""
+    problems = []
+    for text in project.texts():
+        for lang, value in text.values.items():
+            origin = text.origins[lang]
+            for offset, code, message, hint in markup.findings(value):
+                line = (origin.text_line or origin.line) + value[:offset].count("\n")
+                problems.append(Problem(origin.path, line, origin.col, message, hint, Severity.WARNING, code))
     return problems

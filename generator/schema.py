@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import datetime
+import difflib
 import functools
 import json
 from typing import Any, Iterator
@@ -21,6 +22,15 @@ from .errors import Problem, did_you_mean
 from .yamlio import DataPath, Document
 
 KINDS = ("site", "role", "feature", "faqs", "phases", "glossary", "quiz")
+
+_ID_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$"
+#: What a pattern in the schemas means, and how to write a value that fits it.
+_PATTERNS = {
+    _ID_PATTERN: ("id", "use lower-case letters, digits and single hyphens, like 'call-park'"),
+    "^[a-z][a-z0-9_]*$": ("variable name", "use lower-case letters, digits and underscores, like 'org_name'"),
+    "^[a-z]{2,3}(-[A-Z]{2})?$": ("language code", "use a code such as 'en', 'de' or 'pt-BR'"),
+    "^[a-z0-9]+(-[a-z0-9]+)*(#[a-z0-9]+(-[a-z0-9]+)*)?$": ("feature link", "a feature id, optionally with a section, like 'call-park#troubleshooting'"),
+}
 
 _TYPE_NAMES = {"string": "text", "array": "a list", "object": "a mapping (key: value)", "integer": "a whole number",
                "number": "a number", "boolean": "true or false"}
@@ -100,10 +110,25 @@ def validate(doc: Document, schema: dict) -> list[Problem]:
     """Every schema violation in ``doc``, located and explained."""
     validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
     problems: set[Problem] = set()
-    for error in validator.iter_errors(_jsonable(doc.data)):
+    errors = list(validator.iter_errors(_jsonable(doc.data)))
+    misspelt = {(tuple(e.absolute_path), _suggestion(key, e)) for e in errors if e.validator == "additionalProperties"
+                for key in e.instance if isinstance(e.instance, dict)}
+    for error in errors:
+        if error.validator == "required" and (tuple(error.absolute_path), _required_key(error)) in misspelt:
+            continue  # "unknown key 'sumary' (did you mean 'summary'?)" says it already
         for path, message, hint in _explain(error, schema):
             problems.add(doc.problem(path, message, hint))
     return sorted(problems)
+
+
+def _suggestion(key: str, error: jsonschema.ValidationError) -> str:
+    known = error.schema.get("properties", {})
+    close = difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.6) if key not in known else []
+    return close[0] if close else ""
+
+
+def _required_key(error: jsonschema.ValidationError) -> str:
+    return error.message.split("'")[1] if "'" in error.message else error.message
 
 
 def _explain(error: jsonschema.ValidationError, root: dict) -> Iterator[tuple[DataPath, str, str]]:
@@ -117,8 +142,7 @@ def _explain(error: jsonschema.ValidationError, root: dict) -> Iterator[tuple[Da
                 hint = did_you_mean(key, known) or "allowed here: " + ", ".join(sorted(known))
                 yield path + (key,), f"unknown key '{key}'", hint
     elif kind == "required":
-        missing = error.message.split("'")[1] if "'" in error.message else error.message
-        yield path, f"{where or 'the file'} is missing the required key '{missing}'", ""
+        yield path, f"{where or 'the file'} is missing the required key '{_required_key(error)}'", ""
     elif kind == "type":
         expected = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
         names = " or ".join(_TYPE_NAMES.get(t, t) for t in expected)
@@ -127,10 +151,12 @@ def _explain(error: jsonschema.ValidationError, root: dict) -> Iterator[tuple[Da
         hint = did_you_mean(str(error.instance), map(str, error.validator_value))
         yield path, f"{where}: '{error.instance}' is not one of: {', '.join(map(str, error.validator_value))}", hint
     elif kind == "pattern":
-        if error.validator_value == source_schema("feature")["$defs"]["id"]["pattern"] or "a-z0-9" in error.validator_value:
-            yield path, f"{where}: '{error.instance}' is not a valid id", "use lower-case letters, digits and single hyphens, like 'call-park'"
+        noun, hint = _PATTERNS.get(error.validator_value, _PATTERNS[_ID_PATTERN] if "a-z0-9" in error.validator_value
+                                   else ("value", f"it must match {error.validator_value}"))
+        if "propertyNames" in error.schema_path:  # a key, not a value: point at the key itself
+            yield path + (error.instance,), f"'{error.instance}' is not a valid {noun}", hint
         else:
-            yield path, f"{where}: '{error.instance}' does not match {error.validator_value}", ""
+            yield path, f"{where}: '{error.instance}' is not a valid {noun}", hint
     elif kind in ("minItems", "minLength", "minProperties"):
         yield path, f"{where} must not be empty", ""
     elif kind == "uniqueItems":

@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import PACKAGE_DIR
-from .errors import CutoverError, Problem, Severity, relative
-from .load import Layout
+from .errors import CutoverError, Problem, Severity, did_you_mean, relative
+from .load import LANGUAGE_CODE, Layout, inside
 from .localize import Localizer
 from .model import Project
 from .render import page_markdown, render_pages
@@ -29,7 +29,7 @@ from .variables import PLACEHOLDER, builtin_variables, substitute
 
 #: Where the runtime's JavaScript and CSS are staged (shared by every language).
 ASSET_DIR = "assets/cutover"
-ASSETS = ("site.css", "quiz.css", "site.js", "quiz.js")
+ASSETS = ("site.css", "quiz.css", "print.css", "site.js", "quiz.js", "print.js")
 
 
 @dataclass
@@ -69,18 +69,28 @@ def plan(project: Project, layout: Layout) -> tuple[dict[str, bytes], StageResul
             if not path.is_file():
                 continue
             rel = path.relative_to(layout.docs).as_posix()
+            display = relative(path, layout.root)
             if rel in files:
-                problems.append(Problem(relative(path, layout.root), 0, 0, f"hand-written page collides with the generated page '{rel}'",
+                problems.append(Problem(display, 1, 1, f"hand-written page collides with the generated page '{rel}'",
                                         "rename the file; link to the generated page instead"))
+                continue
+            if not inside(path, layout.root):
+                problems.append(Problem(display, 1, 1, "the file links to a file outside the project",
+                                        "replace the link with the file itself"))
+                continue
+            folder = rel.split("/", 1)[0]
+            if path.suffix == ".md" and "/" in rel and folder not in languages and LANGUAGE_CODE.match(folder):
+                problems.append(Problem(display, 1, 1, f"'{folder}' is not a configured language",
+                                        f"add it to languages in catalog/site.yaml ({', '.join(languages)}) or move the page"))
                 continue
             data = path.read_bytes()
             if path.suffix == ".md":
                 lang = rel.split("/", 1)[0] if rel.split("/", 1)[0] in languages else project.site.default_language
-                data = _handwritten(project, data, lang, known, relative(path, layout.root), problems)
+                data = _handwritten(project, data, lang, known, display, problems)
             files[rel] = data
-    _fill_missing_translations(project, files, result)
     if problems:
         raise CutoverError(problems)
+    _fill_missing_translations(project, files, result)
     return files, result
 
 
@@ -113,14 +123,17 @@ def _insert_after_title(text: str, notice: str) -> str:
 def _handwritten(project: Project, data: bytes, lang: str, known: set[str], display: str, problems: list[Problem]) -> bytes:
     try:
         text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        problems.append(Problem(display, 0, 0, "page is not valid UTF-8 text", "save it with UTF-8 encoding"))
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        problems.append(Problem(display, line, col, "page is not valid UTF-8 text", "save it with UTF-8 encoding"))
         return data
     for number, line in enumerate(text.splitlines(), 1):
         for match in PLACEHOLDER.finditer(line):
             if not match.group("escape") and match.group("name") not in known:
                 problems.append(Problem(display, number, match.start() + 1, f"unknown variable '{match.group(0)}'",
-                                        "define it under variables in catalog/site.yaml, or write \\{{ to keep the braces"))
+                                        did_you_mean(match.group("name"), known)
+                                        or "define it under variables in catalog/site.yaml, or write \\{{ to keep the braces"))
     text = substitute(text, project.site.variables, lang, project.site.default_language, markdown=True)
     tooltips = abbreviations(project, Localizer(project, lang))
     if tooltips:

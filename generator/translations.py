@@ -8,6 +8,7 @@ a :class:`~generator.model.Text` holding all languages found.
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 from .errors import Problem, Severity, did_you_mean
@@ -34,6 +35,10 @@ class Merger:
         node = _resolve(node, self.schema)
         if isinstance(value, str) and is_translatable(node, self.schema):
             return self._text(value, path, key, trans)
+        if isinstance(value, datetime.date) and node.get("x-translatable"):
+            # YAML reads 2027-03-10 as a date, which passes the schema as its ISO text; a text field wants text.
+            self.problems.append(self.source.problem(path, f"{key} must be text, not a date", f"put it in quotes: '{value}'"))
+            return value
         if isinstance(value, list):
             return self._merge_list(node.get("items", {}), value, path, key, trans)
         if isinstance(value, dict):
@@ -57,17 +62,21 @@ class Merger:
     def _text(self, value: str, path: DataPath, key: str, trans: dict[str, tuple[Any, DataPath]]) -> Text:
         line, col = self.source.where(path)
         text = Text(key=f"{self.prefix}:{key}", values={self.default: value},
-                    origins={self.default: Origin(self.source.display, line, col)})
+                    origins={self.default: Origin(self.source.display, line, col, self.source.text_line(path))})
         for lang, (tv, tp) in trans.items():
+            if isinstance(tv, datetime.date):
+                self.problems.append(self.translations[lang].problem(tp, f"{key} must be text, not a date", f"put it in quotes: '{tv}'"))
             if isinstance(tv, str):
                 doc = self.translations[lang]
                 text.values[lang] = tv
-                text.origins[lang] = Origin(doc.display, *doc.where(tp))
+                text.origins[lang] = Origin(doc.display, *doc.where(tp), doc.text_line(tp))
         return text
 
     def _merge_list(self, item_schema: dict, items: list, path: DataPath, key: str,
                     trans: dict[str, tuple[Any, DataPath]]) -> list:
         by_id = all(isinstance(item, dict) and "id" in item for item in items) and bool(items)
+        if by_id and self._duplicate_ids(items, path):
+            trans = {}  # matching by id needs unique ids; the duplicate is the writer's mistake to fix first
         per_item: list[dict[str, tuple[Any, DataPath]]] = [{} for _ in items]
         for lang, (tv, tp) in trans.items():
             if not isinstance(tv, list):
@@ -97,6 +106,18 @@ class Merger:
             label = f"{key}[{item['id']}]" if by_id else f"{key}[{i + 1}]"
             result.append(self._merge(item_schema, item, path + (i,), label, per_item[i]))
         return result
+
+    def _duplicate_ids(self, items: list[dict], path: DataPath) -> bool:
+        first: dict[Any, int] = {}
+        found = False
+        for i, item in enumerate(items):
+            if item["id"] in first:
+                line = self.source.where(path + (first[item["id"]], "id"))[0]
+                self.problems.append(self.source.problem(path + (i, "id"), f"duplicate id '{item['id']}' (first used on line {line})",
+                                                         "ids must be unique in this list"))
+                found = True
+            first.setdefault(item["id"], i)
+        return found
 
 
 #: Problem code of a text that has no translation yet.

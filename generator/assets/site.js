@@ -31,6 +31,26 @@
     item.append(label);
   }
 
+  /* Version selector: keep the reader on the same page (and language) in the chosen version when that page
+   * exists there. material maps pages through each version's sitemap, which needs an absolute site_url; this
+   * works wherever the site is hosted, at / or at a sub-path. */
+  function versionRoot() {
+    try { return new URL(JSON.parse(document.getElementById("__config").textContent).base, location.href); } catch (e) { return null; }
+  }
+
+  document.addEventListener("click", async (event) => {
+    const link = event.target instanceof Element && event.target.closest("a.md-version__link");
+    if (!link || event.metaKey || event.ctrlKey || event.shiftKey) return;
+    const root = versionRoot();
+    if (!root || !location.pathname.startsWith(root.pathname)) return;
+    event.preventDefault();
+    event.stopPropagation();  // material would otherwise look for the page in a sitemap
+    const same = new URL(location.pathname.slice(root.pathname.length), link.href);
+    let target = link.href;
+    try { if ((await fetch(same.href, { method: "HEAD" })).ok) target = same.href + location.hash; } catch (e) { /* offline: the version's home */ }
+    location.href = target;
+  }, true);
+
   function mountAll() {
     document.querySelectorAll("li[data-task]:not([data-cutover-mounted])").forEach(mountChecklist);
   }

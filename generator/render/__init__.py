@@ -6,6 +6,7 @@ from .. import markup
 from ..localize import Localizer
 from ..model import Project
 from .common import Page
+from .card import render_card, render_cards_index
 from .guide import render_guide, render_guides_index
 from .home import render_home
 from .quiz import render_progress, render_quiz, render_quizzes_index, render_results
@@ -29,6 +30,9 @@ def _page_makers(project: Project):
     yield lambda loc: render_roles_index(project, loc)
     for role in project.roles.values():
         yield lambda loc, role=role: render_role(project, role, loc)
+    yield lambda loc: render_cards_index(project, loc)
+    for role in project.roles.values():
+        yield lambda loc, role=role: render_card(project, role, loc)
     yield lambda loc: render_guides_index(project, loc)
     for feature in project.features.values():
         yield lambda loc, feature=feature: render_guide(project, feature, loc)

@@ -36,9 +36,14 @@ def quiz_path(quiz_id: str) -> str:
     return f"quizzes/{quiz_id}.md"
 
 
+def card_path(role_id: str) -> str:
+    return f"cards/{role_id}.md"
+
+
 HOME, ROLES_INDEX, GUIDES_INDEX, QUIZZES_INDEX = "index.md", "roles/index.md", "guides/index.md", "quizzes/index.md"
 FAQ, TIMELINE, GLOSSARY = "faq.md", "timeline.md", "glossary.md"
 PROGRESS, RESULTS = "quizzes/progress.md", "quizzes/results.md"
+CARDS_INDEX = "cards/index.md"
 
 
 def link(from_page: str, to_page: str, anchor: str = "") -> str:

@@ -24,8 +24,12 @@ DATA_VERSION = 1
 _P = re.compile(r"^<p>(.*)</p>$", re.S)
 
 
+#: One converter, reset for every text: building a Markdown instance costs more than converting a short text.
+_MARKDOWN = md.Markdown()
+
+
 def html(text: str, inline: bool = True) -> str:
-    out = md.markdown(markup.inline(text) if inline else markup.block(text))
+    out = _MARKDOWN.reset().convert(markup.inline(text) if inline else markup.block(text))
     match = _P.match(out)
     return match.group(1) if inline and match else out
 

@@ -5,13 +5,14 @@ from __future__ import annotations
 from .. import markup
 from ..localize import Localizer
 from ..model import Project, Role
-from .common import (ROLES_INDEX, Page, admonition, guide_path, heading, link, quiz_path, role_path,
+from .card import print_bar
+from .common import (ROLES_INDEX, Page, admonition, card_path, guide_path, heading, link, quiz_path, role_path,
                      steps_markdown)
 
 
 def render_role(project: Project, role: Role, loc: Localizer) -> Page:
     path = role_path(role.id)
-    body = [markup.block(loc.text(role.audience)), ""]
+    body = [markup.block(loc.text(role.audience)), "", print_bar(loc, loc.ui("role.card"), link(path, card_path(role.id))), ""]
     if role.changes:
         body += [heading(2, loc.ui("role.changes"), "changes"), "",
                  f"| {loc.ui('role.before')} | {loc.ui('role.now')} |", "| --- | --- |"]
@@ -36,7 +37,8 @@ def render_role(project: Project, role: Role, loc: Localizer) -> Page:
         body += [heading(3, f"{number}. {loc.text(feature.title)}", f"feature-{fid}"), "",
                  markup.block(loc.text(feature.summary)), ""]
         body += steps_markdown(feature, loc)
-        body += [f"[{loc.ui('role.full_guide')}]({link(path, guide_path(fid))})", ""]
+        # On paper the link leads nowhere; the steps above are the guide's.
+        body += [f"[{loc.ui('role.full_guide')}]({link(path, guide_path(fid))}){{ .cutover-screen-only }}", ""]
     faqs = [faq for group in project.faq_groups for faq in group.faqs if faq.concerns(role.id)]
     body += [heading(2, loc.ui("role.faq"), "faq"), ""]
     if faqs:

@@ -73,11 +73,13 @@ async def _browser_checks(site_dir: Path, pages: dict[str, Page], options: Verif
 
 
 def _empty_index(site_dir: Path) -> str:
-    """The site's own search index configuration with no documents."""
-    try:
-        config = json.loads((site_dir / "search" / "search_index.json").read_text("utf-8")).get("config", {})
-    except (OSError, ValueError):
-        config = {}
+    """A search index with the site's own configuration and no documents."""
+    config = {"lang": ["en"], "separator": r"[\s\-]+", "pipeline": ["stopWordFilter"], "fields": {}}
+    for index in sorted(site_dir.rglob("search_index.json"))[:1]:  # any version's will do
+        try:
+            config = json.loads(index.read_text("utf-8")).get("config", config)
+        except (OSError, ValueError):
+            pass
     return json.dumps({"config": config, "docs": []})
 
 
@@ -190,11 +192,12 @@ class _Runner:
             failures.append(Failure(page.url, f"question {first}", "a wrong answer shows no feedback"))
         return [failures]
 
-    def languages(self) -> dict[str, Page]:
+    def languages(self) -> dict[tuple[str, str], Page]:
+        """The home page of every language (of every version)."""
         homes = {}
         for page in self.pages.values():
-            if page.lang and page.language_path == "" and page.lang not in homes:
-                homes[page.lang] = page
+            if page.lang and page.language_path == "" and (page.version, page.lang) not in homes:
+                homes[(page.version, page.lang)] = page
         return homes
 
     def search_pages(self) -> list[Page]:
@@ -218,7 +221,7 @@ class _Runner:
             prefix = urlsplit(self.base).path.lstrip("/")
             target = resolve("", path[len(prefix):]) if path.startswith(prefix) else None
             found = self.pages.get(target[0]) if target else None
-            if found is None or found.lang != home.lang:
+            if found is None or found.lang != home.lang or found.version != home.version:
                 failures.append(Failure(home.url, f"search '{words[0]}'", f"result {href} is not in '{home.lang}'"))
         return [failures]
 
@@ -229,10 +232,10 @@ class _Runner:
         errors, axe) depends on the template and the shared assets, so a sample finds it."""
         if self.options.all_pages:
             return [p for p in self.pages.values() if template_of(p) != "404"]
-        sample: dict[tuple[str, str], Page] = {}
+        sample: dict[tuple[str, str, str], Page] = {}
         for page in self.pages.values():
             template = template_of(page)
-            key = (page.lang, template if template != "page" else page.url)
+            key = (page.version, page.lang, template if template != "page" else page.url)
             if template != "404" and key not in sample:
                 sample[key] = page
         return list(sample.values())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 from dataclasses import dataclass, field
@@ -10,7 +11,8 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 #: Page templates, recognised from the generated paths (language prefix removed), for axe sampling.
-TEMPLATES = (("home", r""), ("roles-index", r"roles/"), ("role", r"roles/[^/]+/"), ("guides-index", r"guides/"),
+TEMPLATES = (("home", r""), ("roles-index", r"roles/"), ("role", r"roles/[^/]+/"), ("cards-index", r"cards/"),
+             ("card", r"cards/[^/]+/"), ("guides-index", r"guides/"),
              ("guide", r"guides/[^/]+/"), ("quizzes-index", r"quizzes/"), ("progress", r"quizzes/progress/"),
              ("results", r"quizzes/results/"), ("quiz", r"quizzes/[^/]+/"), ("timeline", r"timeline/"), ("faq", r"faq/"),
              ("glossary", r"glossary/"))
@@ -30,6 +32,7 @@ class Link:
 class Page:
     url: str  #: site-relative, e.g. ``de/guides/x/`` or ``index.html`` style for file URLs
     file: Path
+    version: str = ""  #: the version folder in a published multi-version tree (mike), else ""
     lang: str = ""
     ids: set[str] = field(default_factory=set)
     links: list[Link] = field(default_factory=list)
@@ -38,9 +41,10 @@ class Page:
 
     @property
     def language_path(self) -> str:
-        """The URL without its language folder: the same page in another language has the same one."""
-        first, _, rest = self.url.partition("/")
-        return rest if first == self.lang and self.lang else self.url
+        """The URL without its version and language folders: the same page in another language has the same one."""
+        url = self.url[len(self.version) + 1:] if self.version else self.url
+        first, _, rest = url.partition("/")
+        return rest if first == self.lang and self.lang else url
 
 
 class _Parser(HTMLParser):
@@ -77,13 +81,24 @@ class _Parser(HTMLParser):
             self.page.title += data
 
 
+def versions_of(site_dir: Path) -> set[str]:
+    """Version folders and aliases of a tree published with mike (empty for a single site)."""
+    try:
+        entries = json.loads((site_dir / "versions.json").read_text("utf-8"))
+        return {name for entry in entries for name in [entry["version"], *entry.get("aliases", [])]}
+    except (OSError, ValueError, KeyError, TypeError):
+        return set()
+
+
 def read_site(site_dir: Path) -> dict[str, Page]:
-    """Every HTML page of the site, parsed, by site-relative URL."""
+    """Every HTML page of the site (of every version), parsed, by site-relative URL."""
     pages = {}
+    versions = versions_of(site_dir)
     for file in sorted(site_dir.rglob("*.html")):
         rel = file.relative_to(site_dir).as_posix()
         url = rel[: -len("index.html")] if rel.endswith("index.html") else rel
-        page = Page(url, file)
+        first = url.split("/", 1)[0]
+        page = Page(url, file, version=first if first in versions else "")
         _Parser(page).feed(file.read_text("utf-8", errors="replace"))
         page.title = " ".join(page.title.replace("¶", "").split())
         pages[url] = page

@@ -1,0 +1,111 @@
+"""One quick-reference card per role: its tasks with the key step, and the codes and numbers it needs.
+
+The card is a normal page on screen and exactly one A4 page on paper (``assets/print.css``); the
+role manual links to it, and both carry a print button (``assets/print.js``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import html
+
+from .. import markup
+from ..localize import Localizer
+from ..model import Feature, Platform, Project, Role, Text
+from ..variables import PLACEHOLDER, format_value, markdown_escape, value_for
+from .common import CARDS_INDEX, Page, card_path, guide_path, heading, link, role_path
+
+#: Site variables the card shows, in this order, each labelled by ``card.code.<name>``. Contacts are on every
+#: card; a feature code only on the cards of roles whose texts use it (``{{ park_code }}`` in a step, say).
+CONTACTS = ("emergency_number", "helpdesk_phone", "helpdesk_extension", "helpdesk_email", "helpdesk_hours", "help_point",
+            "cutover_date")
+FEATURE_CODES = ("voicemail_code", "park_code", "pickup_code", "dnd_code", "forward_code")
+
+
+def render_card(project: Project, role: Role, loc: Localizer) -> Page:
+    path = card_path(role.id)
+    body = [print_bar(loc, loc.ui("card.manual"), link(path, role_path(role.id))), "",
+            '<div class="cutover-card" markdown="1">', "", markup.block(loc.ui("card.intro")), "",
+            heading(2, loc.ui("card.tasks"), "tasks"), "",
+            f"| {loc.ui('card.task')} | {loc.ui('card.how')} |", "| --- | --- |"]
+    for fid in role.features:
+        feature = project.features[fid]
+        platform, step = key_step(feature, project.site.default_language)
+        how = markup.cell(loc.text(step))
+        if platform is not None:
+            how = f"*{loc.ui('platform.' + platform.value)}:* {how}"
+        title = f"[{markup.cell(loc.text(feature.title))}]({link(path, guide_path(fid))})"
+        body.append(f"| {title} | {how} |")
+    body.append("")
+    codes = card_codes(project, role)
+    if codes:
+        body += [heading(2, loc.ui("card.codes"), "codes"), ""]
+        for name in codes:
+            body += [loc.ui(f"card.code.{name}"), f":   {_value(project, name, loc.lang)}", ""]
+    body += ["</div>", ""]
+    return Page(path, loc.ui("card.title", role=loc.text(role.name)), body, role.source, hide_toc=True)
+
+
+def render_cards_index(project: Project, loc: Localizer) -> Page:
+    body = [markup.block(loc.ui("card.index_intro")), ""]
+    body += [f"- [{markup.inline(loc.text(role.name))}]({link(CARDS_INDEX, card_path(role.id))})" for role in project.roles.values()]
+    return Page(CARDS_INDEX, loc.ui("card.index_title"), body + [""], project.site.source)
+
+
+def print_bar(loc: Localizer, label: str, target: str) -> str:
+    """A link to the page's counterpart (manual ↔ card); print.js adds a Print button in front of it."""
+    button = html.escape(loc.ui("print.button"), quote=True)
+    return (f'<div class="cutover-print-bar" data-print-label="{button}" markdown="1">\n\n'
+            f"[{markup.inline(label)}]({target})\n\n</div>")
+
+
+def key_step(feature: Feature, default_language: str) -> tuple[Platform | None, Text]:
+    """The step a card shows, on its first platform in the feature's tab order.
+
+    The first step that differs by platform and names a control (**Hold**): the action itself, not the "tell
+    the caller" around it nor a "when it rings" that only describes. Else the first step that differs by
+    platform; else the first step. Chosen on the default language's text, so every language shows the same step.
+    """
+    candidates = []
+    for step in feature.steps:
+        platform = next((p for p in feature.platforms if p in step.variants), None)
+        if platform is not None:
+            candidates.append((platform, step.variants[platform]))
+    for platform, text in candidates:
+        if "**" in text.values.get(default_language, ""):
+            return platform, text
+    if candidates:
+        return candidates[0]
+    first = feature.steps[0]
+    return None, first.text or next(iter(first.variants.values()))
+
+
+def card_codes(project: Project, role: Role) -> list[str]:
+    """The variables on a role's card: contacts always, feature codes where the role's texts use them."""
+    used = {match.group("name") for text in _texts([role] + [project.features[f] for f in role.features])
+            for raw in text.values.values() for match in PLACEHOLDER.finditer(raw)}
+    variables = project.site.variables
+    return [name for name in CONTACTS + FEATURE_CODES
+            if name in variables and (name in CONTACTS or name in used)]
+
+
+def _value(project: Project, name: str, lang: str) -> str:
+    site = project.site
+    value = format_value(value_for(site.variables, name, lang, site.default_language), lang)
+    if "@" in value and " " not in value:  # an e-mail address: a link on screen, the address on paper
+        return f"[{markdown_escape(value)}](mailto:{value})"
+    return f"**{markdown_escape(value)}**"
+
+
+def _texts(values) -> list[Text]:
+    found: list[Text] = []
+    for value in values:
+        if isinstance(value, Text):
+            found.append(value)
+        elif isinstance(value, (list, tuple)):
+            found += _texts(value)
+        elif isinstance(value, dict):
+            found += _texts(value.values())
+        elif dataclasses.is_dataclass(value):
+            found += _texts(getattr(value, f.name) for f in dataclasses.fields(value))
+    return found
