@@ -64,7 +64,7 @@ def errors_only(problems: Iterable[Problem]) -> list[Problem]:
 
 def did_you_mean(word: str, candidates: Iterable[str]) -> str:
     """A hint naming the closest known spelling, or an empty string."""
-    close = difflib.get_close_matches(word, sorted(set(candidates)), n=1, cutoff=0.6)
+    close = difflib.get_close_matches(str(word), sorted(set(map(str, candidates))), n=1, cutoff=0.6)
     return f"did you mean '{close[0]}'?" if close else ""
 
 

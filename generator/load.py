@@ -26,7 +26,7 @@ from .errors import CutoverError, Problem, Severity, did_you_mean, errors_only, 
 from .references import check_references
 from .schema import source_schema, translation_schema, validate
 from .translations import Merger, missing_translations
-from .yamlio import Document, YamlFileError, read_yaml
+from .yamlio import Document, YamlFileError, read_bytes, read_yaml
 
 
 #: The shape of a language code (the site schema's pattern); whether it names a real language is checked later.
@@ -71,6 +71,12 @@ class LoadResult:
     warnings: list[Problem]
 
 
+#: path -> (bytes, display, schema, document, schema problems) of the last valid read. ``cutover serve`` loads
+#: the project again after every save: files whose bytes did not change are neither parsed nor validated again
+#: (documents are never modified after reading).
+_READ_CACHE: dict[Path, tuple[bytes, str, dict, Document, list[Problem]]] = {}
+
+
 class _Collector:
     def __init__(self, layout: Layout):
         self.layout = layout
@@ -85,21 +91,30 @@ class _Collector:
             self.problems.append(Problem(self.display(path), 1, 1, "the file links to a file outside the project",
                                          "replace the link with the file itself"))
             return None
+        display = self.display(path)
         try:
-            doc = read_yaml(path, self.display(path))
+            raw = read_bytes(path)
+            cached = _READ_CACHE.get(path)
+            if cached and cached[0] == raw and cached[1] == display and cached[2] is schema:
+                doc, found = cached[3], cached[4]
+            else:
+                doc = read_yaml(path, display, raw)
+                found = None
         except YamlFileError as exc:
             self.problems.append(exc.problem)
             return None
         except OSError as exc:
-            self.problems.append(Problem(self.display(path), 1, 1, f"cannot read file: {exc.strerror}"))
+            self.problems.append(Problem(display, 1, 1, f"cannot read file: {exc.strerror}"))
             return None
-        if not doc.positions:
-            self.problems.append(doc.problem((), "the file is empty", "write the definition, as in the examples in catalog/, or delete the file"))
-            return None
-        if not isinstance(doc.data, dict):
-            self.problems.append(doc.problem((), "the file must be a mapping of keys to values", "see the examples in catalog/"))
-            return None
-        found = validate(doc, schema)
+        if found is None:
+            if not doc.positions:
+                self.problems.append(doc.problem((), "the file is empty", "write the definition, as in the examples in catalog/, or delete the file"))
+                return None
+            if not isinstance(doc.data, dict):
+                self.problems.append(doc.problem((), "the file must be a mapping of keys to values", "see the examples in catalog/"))
+                return None
+            found = validate(doc, schema)
+            _READ_CACHE[path] = (raw, display, schema, doc, found)
         self.problems.extend(found)
         self.docs[doc.display] = doc
         return None if errors_only(found) else doc

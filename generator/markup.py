@@ -7,19 +7,23 @@ inert in the built page.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 
-# Code keeps its content verbatim, but only where Python-Markdown surely sees code: a fence on a line of its own
-# (indented less than four spaces) closed by the same fence, or a backtick run not escaped by a backslash and
-# closed by a run of the same length within one paragraph. Everything else is neutralised, so a disagreement
-# with Markdown can at worst show "&lt;" inside code, never let HTML through.
+# Code shows its content as written. A fence on a line of its own (indented less than four spaces), closed by
+# the same fence, stays a Markdown fence: Python-Markdown takes those before anything else. A code span becomes
+# a <code> element written here, its content escaped character by character, so which backticks Markdown would
+# pair (it pairs across lines, and a line starting with "<script>" is an HTML block before any span is found)
+# never decides what is code: outside the spans found here, everything is neutralised.
 _CODE = re.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,})[^\n]*\n(?:.*?\n)?? {0,3}(?P=fence)[ \t]*$"
-                   r"|(?<![\\`])(?P<ticks>`+)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)(?P=ticks)(?!`)", re.S | re.M)
+                   r"|(?<![\\`])(?P<ticks>`+)(?!`)[^\n]+?(?<!`)(?P=ticks)(?!`)", re.S | re.M)
 # A link destination runs to the closing parenthesis: Markdown keeps line breaks in it, and browsers drop them
-# ("java\nscript:"), so the scheme is judged on the whole destination.
-_LINK_DEST = re.compile(r"(\]\(\s*<?)([^)>]*)")
-_REF_DEF = re.compile(r"^(\s*\[[^\]]+\]:\s*<?)([^\s>]+)", re.M)
+# ("java\nscript:"), so the scheme is judged on the whole destination. Every "](" starts one, also inside
+# another's ("[x]([y](javascript:…))": Markdown links the inner one).
+_LINK_OPEN = re.compile(r"\]\(\s*<?")
+_LINK_DEST = re.compile(r"[^)>]*")
+_REF_DEF = re.compile(r"^(\s*\[[^\]]*\]:\s*<?)([^\s>]+)", re.M)
 _SAFE_SCHEMES = ("http", "https", "mailto", "tel")
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 
@@ -31,15 +35,52 @@ def _unsafe_scheme(url: str) -> str | None:
     return match.group(1).lower() if match and match.group(1).lower() not in _SAFE_SCHEMES else None
 
 
-def _safe_url(url: str) -> str:
-    return "#" if _unsafe_scheme(url) else url
+def _unsafe_links(part: str) -> list[tuple[int, int, str]]:
+    """(start, end, scheme) of every link destination in ``part`` with a scheme browsers would run or open."""
+    found = []
+    for match in _LINK_OPEN.finditer(part):
+        end = _LINK_DEST.match(part, match.end()).end()
+        scheme = _unsafe_scheme(part[match.end(): end])
+        if scheme:
+            found.append((match.end(), end, scheme))
+    for match in _REF_DEF.finditer(part):
+        scheme = _unsafe_scheme(match.group(2))
+        if scheme:
+            found.append((match.start(2), match.end(2), scheme))
+    return sorted(found)
 
 
-def _outside_code(text: str, fn) -> str:
-    return "".join(part if code else fn(part) for code, _, part in _segments(text))
+def _disarm_links(part: str) -> str:
+    """Unsafe destinations become "#". They are nested or apart, never crossing: only outermost ones are cut."""
+    outermost: list[tuple[int, int]] = []
+    for start, end, _ in _unsafe_links(part):
+        if not outermost or start >= outermost[-1][1]:
+            outermost.append((start, end))
+    for start, end in reversed(outermost):
+        part = part[:start] + "#" + part[end:]
+    return part
 
 
-def _segments(text: str):
+def _outside_code(text: str, fn, span=None) -> str:
+    out = []
+    for code, _, part in segments(text):
+        if not code:
+            out.append(fn(part))
+        elif span and "\n" not in part:  # a code span (fences take several lines)
+            out.append(span(part))
+        else:
+            out.append(part)
+    return "".join(out)
+
+
+def _code_element(span: str) -> str:
+    """A code span as HTML that neither Markdown nor the browser can read as anything but text."""
+    ticks = len(span) - len(span.lstrip("`"))
+    content = span[ticks:-ticks].strip()
+    return "<code>" + "".join(c if c.isalnum() or c == " " else f"&#{ord(c)};" for c in content) + "</code>"
+
+
+def segments(text: str):
     """(is_code, offset, part) pieces of ``text``, in order."""
     pos = 0
     for match in _CODE.finditer(text):
@@ -53,14 +94,13 @@ def _neutralise(part: str, braces: bool = True) -> str:
     part = part.replace("<", "&lt;")
     if braces:  # attribute lists ({: onclick=…}) exist only in the site's Markdown
         part = part.replace("{", "&#123;")
-    part = _LINK_DEST.sub(lambda m: m.group(1) + _safe_url(m.group(2)), part)
-    part = _REF_DEF.sub(lambda m: m.group(1) + _safe_url(m.group(2)), part)
-    return part
+    return _disarm_links(part)
 
 
+@functools.lru_cache(maxsize=65536)  # pure; steps recur on guides, manuals and cards
 def block(text: str) -> str:
     """A Markdown block (paragraphs, lists) from a text field."""
-    return _outside_code(text.strip(), _neutralise)
+    return _outside_code(text.strip(), _neutralise, _code_element)
 
 
 def portable(text: str) -> str:
@@ -68,6 +108,7 @@ def portable(text: str) -> str:
     return _outside_code(text.strip(), lambda part: _neutralise(part, braces=False))
 
 
+@functools.lru_cache(maxsize=65536)
 def inline(text: str) -> str:
     """One line of Markdown: headings, list items, option labels."""
     return block(" ".join(text.split()))  # joined first: a fence folded onto one line is no code
@@ -92,8 +133,8 @@ _ESCAPED = re.compile(r"\\([\\`*_\[\]{}()#+\-.!|~>])")
 
 
 def unescape(text: str) -> str:
-    """Markdown backslash escapes removed: the text as a reader sees it."""
-    return _ESCAPED.sub(r"\1", text)
+    """Markdown backslash escapes (and the entities values are escaped with) removed: the text as a reader sees it."""
+    return _ESCAPED.sub(r"\1", text).replace("&lt;", "<").replace("&#123;", "{")
 
 
 def plain(text: str) -> str:
@@ -120,7 +161,7 @@ def findings(text: str) -> list[tuple[int, str, str, str]]:
     ``<Enter>`` or ``a < b`` read as meant and are not reported; ``<b>`` or ``<script>`` were probably meant as HTML.
     """
     found = []
-    for code, offset, part in _segments(text):
+    for code, offset, part in segments(text):
         if code:
             continue
         match = _HTML.search(part)
@@ -128,10 +169,8 @@ def findings(text: str) -> list[tuple[int, str, str, str]]:
             tag = part[match.start(): part.find(">", match.start()) + 1 or match.end()]
             found.append((offset + match.start(), RAW_HTML, f"raw HTML is shown as text, not interpreted: {tag[:40]}",
                           "use Markdown (**bold**, *italic*, lists, [links](https://…)), or `backticks` to show code"))
-        for pattern in (_LINK_DEST, _REF_DEF):
-            for match in pattern.finditer(part):
-                scheme = _unsafe_scheme(match.group(2))
-                if scheme:
-                    found.append((offset + match.start(2), UNSAFE_LINK, f"a '{scheme}:' link does not work on the site: it points nowhere",
-                                  "links may use https:, http:, mailto: and tel:"))
+        for start, _, scheme in _unsafe_links(part):
+            if not any(f[1] == UNSAFE_LINK and f"'{scheme}:'" in f[2] for f in found):
+                found.append((offset + start, UNSAFE_LINK, f"a '{scheme}:' link does not work on the site: it points nowhere",
+                              "links may use https:, http:, mailto: and tel:"))
     return sorted(found)

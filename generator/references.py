@@ -119,7 +119,7 @@ def _languages(languages: list[str], doc: Document | None) -> list[Problem]:
         except (UnknownLocaleError, ValueError):
             if doc:
                 problems.append(doc.problem(("languages", i), f"unknown language code '{code}'",
-                                            "use a two-letter ISO 639-1 code such as 'en', 'de' or 'fr' (or 'pt-BR')"))
+                                            "use an ISO 639 code such as 'en', 'de', 'fr' or 'pt-BR'"))
     return problems
 
 

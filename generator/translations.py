@@ -35,8 +35,8 @@ class Merger:
         node = _resolve(node, self.schema)
         if isinstance(value, str) and is_translatable(node, self.schema):
             return self._text(value, path, key, trans)
-        if isinstance(value, datetime.date) and node.get("x-translatable"):
-            # YAML reads 2027-03-10 as a date, which passes the schema as its ISO text; a text field wants text.
+        if isinstance(value, datetime.date) and not _accepts_date(node):
+            # YAML reads 2027-03-10 as a date, which passes the schema as its ISO text; only variables may be dates.
             self.problems.append(self.source.problem(path, f"{key} must be text, not a date", f"put it in quotes: '{value}'"))
             return value
         if isinstance(value, list):
@@ -118,6 +118,10 @@ class Merger:
                 found = True
             first.setdefault(item["id"], i)
         return found
+
+
+def _accepts_date(node: dict) -> bool:
+    return node.get("format") == "date" or any(branch.get("format") == "date" for branch in node.get("anyOf", []))
 
 
 #: Problem code of a text that has no translation yet.

@@ -14,6 +14,8 @@ from typing import Mapping
 
 from babel.dates import format_date
 
+from .markup import segments
+
 PLACEHOLDER = re.compile(r"(?P<escape>\\)?\{\{\s*(?P<name>[a-z][a-z0-9_]*)\s*\}\}")
 
 
@@ -42,12 +44,12 @@ def format_value(value: object, lang: str) -> str:
 
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]])")
-_CODE_SPAN = re.compile(r"(`[^`\n]+`)")
 
 
 def markdown_escape(value: str) -> str:
-    """A value as literal Markdown text: feature codes such as *86 must not turn into emphasis."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", value)
+    """A value as literal Markdown text: feature codes such as *86 must not turn into emphasis, and a value
+    with "<" or "{" must not become HTML or an attribute list on a hand-written page."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", value).replace("<", "&lt;").replace("{", "&#123;")
 
 
 def substitute(text: str, variables: Mapping[str, Mapping[str, object]], lang: str, default_lang: str,
@@ -66,9 +68,10 @@ def substitute(text: str, variables: Mapping[str, Mapping[str, object]], lang: s
         if name not in variables:
             return match.group(0)
         value = format_value(value_for(variables, name, lang, default_lang), lang)
-        return markdown_escape(value) if escape else value
+        # In code a value shows as written; one that could end the span or mean HTML is escaped there too, in
+        # case Markdown pairs the page's backticks differently (the page's own text is the writer's to fix).
+        return markdown_escape(value) if escape or any(c in value for c in "`\n<{") else value
 
     if not markdown:
         return PLACEHOLDER.sub(lambda m: replace(m, False), text)
-    parts = _CODE_SPAN.split(text)
-    return "".join(PLACEHOLDER.sub(lambda m, code=i % 2 == 1: replace(m, not code), part) for i, part in enumerate(parts))
+    return "".join(PLACEHOLDER.sub(lambda m, code=code: replace(m, not code), part) for code, _, part in segments(text))

@@ -114,10 +114,16 @@ _NON_PRINTABLE = yaml.reader.Reader.NON_PRINTABLE  # PyYAML's rule; libyaml's di
 _scalar_constructor = SafeConstructor()
 
 
-def read_yaml(path: Path, display: str) -> Document:
-    """Read one YAML file; raise :class:`YamlFileError` with a located problem."""
+def read_bytes(path: Path) -> bytes:
+    """A file's bytes, never more than one byte over the limit: the file may be huge."""
     with path.open("rb") as file:
-        raw = file.read(MAX_FILE_BYTES + 1)  # never more: the file may be huge
+        return file.read(MAX_FILE_BYTES + 1)
+
+
+def read_yaml(path: Path, display: str, raw: bytes | None = None) -> Document:
+    """Read one YAML file (or its ``raw`` bytes, read already); raise :class:`YamlFileError` with a located problem."""
+    if raw is None:
+        raw = read_bytes(path)
     if len(raw) > MAX_FILE_BYTES:
         raise YamlFileError(
             Problem(display, 1, 1, f"file is larger than the {MAX_FILE_BYTES:,} bytes allowed",
@@ -211,6 +217,10 @@ def _scalar(node: ScalarNode, doc: Document) -> Any:
         raise YamlFileError(Problem(doc.display, node.start_mark.line + 1, node.start_mark.column + 1,
                                     f"'{node.value}' is not a valid {kind}",
                                     "correct it, or put it in quotes to keep it as text")) from None
+    finally:
+        # The shared constructor remembers every node it built (and through its marks the whole file):
+        # forget them, or a long-running `cutover serve` grows with every rebuild.
+        _scalar_constructor.constructed_objects.clear()
 
 
 def _construct(node: Node, at: DataPath, doc: Document) -> Any:

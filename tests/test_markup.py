@@ -16,8 +16,10 @@ def test_attribute_lists_cannot_be_injected():
     assert "{:" not in markup.block('Text {: onclick="x" }')
 
 
-def test_code_spans_are_left_alone():
-    assert markup.block("Type `<extension>` then **OK**") == "Type `<extension>` then **OK**"
+def test_code_spans_show_their_content_literally():
+    out = markup.block("Type `<extension>` then **OK**")
+    assert out == "Type <code>&#60;extension&#62;</code> then **OK**"  # an element Markdown cannot re-pair
+    assert markup.block("```\n<extension>\n```") == "```\n<extension>\n```"  # fences stay Markdown
 
 
 def test_inline_and_cells_stay_on_one_line():

@@ -68,3 +68,12 @@ def test_dates_and_bool_keys_are_typed():
     doc = parse("when: 2027-03-10\ntrue: x\n")
     assert str(doc.data["when"]) == "2027-03-10"
     assert "true" in doc.data
+
+
+def test_reading_keeps_nothing_alive():
+    """`cutover serve` re-reads every file on each rebuild: nothing may pile up between reads."""
+    from generator import yamlio
+
+    for _ in range(3):
+        parse("id: a\nsteps:\n  - text: one\n")
+    assert yamlio._scalar_constructor.constructed_objects == {}
