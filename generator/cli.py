@@ -90,10 +90,14 @@ def _quiet_logging(verbose: bool) -> None:
 @click.option("--lang", "language", default=None, help="Build one language only (for quick previews).")
 @click.option("--strict/--no-strict", default=True, show_default=True, help="Fail on any MkDocs warning.")
 @click.option("-v", "--verbose", is_flag=True, help="Show MkDocs' progress messages.")
-def build(project: Path, site_dir: Path | None, language: str | None, strict: bool, verbose: bool) -> None:
+@click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Build the languages in this many processes at once; the site is the same.")
+def build(project: Path, site_dir: Path | None, language: str | None, strict: bool, verbose: bool, jobs: int) -> None:
     """Build the site. The previous site stays untouched unless the build succeeds."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.exceptions import Abort, ConfigurationError, PluginError
+
+    from .parallel import ParallelBuildError, build_languages
 
     _quiet_logging(verbose)
     project = project.resolve()
@@ -104,8 +108,11 @@ def build(project: Path, site_dir: Path | None, language: str | None, strict: bo
     with sitedir.exit_on_terminate():
         try:
             config = _mkdocs_config(project, site_dir=str(scratch / "site"), strict=strict)
-            mkdocs_build(config)
-        except (PluginError, ConfigurationError, Abort) as exc:
+            if jobs > 1 and not language:
+                build_languages(config, jobs)
+            else:
+                mkdocs_build(config)
+        except (PluginError, ConfigurationError, Abort, ParallelBuildError) as exc:
             shutil.rmtree(scratch, ignore_errors=True)
             raise click.ClickException(f"build failed, {target} left as it was:\n{exc}") from None
         except BaseException:
@@ -120,7 +127,10 @@ def build(project: Path, site_dir: Path | None, language: str | None, strict: bo
 @_project_option
 @click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address to serve on.")
 @click.option("--lang", "language", default=None, help="Serve one language only (faster rebuilds).")
-def serve(project: Path, dev_addr: str, language: str | None) -> None:
+@click.option("--full-rebuilds", is_flag=True,
+              help="Rebuild every page after each change. By default only pages whose content changed are rebuilt, "
+                   "and every page whenever the navigation, a title or mkdocs.yml changes.")
+def serve(project: Path, dev_addr: str, language: str | None, full_rebuilds: bool) -> None:
     """Serve the site with live reload; edits to catalog/, quizzes/ and docs/ rebuild it."""
     from mkdocs.commands.serve import serve as mkdocs_serve
     from mkdocs.exceptions import Abort, ConfigurationError, PluginError
@@ -131,10 +141,25 @@ def serve(project: Path, dev_addr: str, language: str | None) -> None:
     config_file = project / "mkdocs.yml"
     if not config_file.is_file():
         raise click.ClickException(f"{config_file} not found: run the command in the project folder or pass --project")
+    if not full_rebuilds:
+        # Incremental rebuilds are MkDocs' dirty builds, made exact by the adapter (generator/rebuild.py).
+        # mkdocs-static-i18n builds the other languages dirty only when "--dirty" is on the command line.
+        if "--dirty" not in sys.argv:
+            sys.argv.append("--dirty")
+        for handler in logging.getLogger("mkdocs").handlers:
+            handler.addFilter(_DirtyWarningFilter())
     try:
-        mkdocs_serve(config_file=str(config_file), dev_addr=dev_addr, livereload=True)
+        mkdocs_serve(config_file=str(config_file), dev_addr=dev_addr, livereload=True,
+                     build_type=None if full_rebuilds else "dirty")
     except (PluginError, ConfigurationError, Abort) as exc:
         raise click.ClickException(str(exc)) from None
+
+
+class _DirtyWarningFilter(logging.Filter):
+    """MkDocs warns that dirty builds leave navigation stale; the adapter rebuilds every page when it would."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("A 'dirty' build is being performed")
 
 
 @main.command("export-quiz")

@@ -73,9 +73,23 @@ class Localizer:
             self.fallbacks.append(value.key)
         return self.fill(raw)
 
+    #: Texts filled with the current variables: a step is filled for its guide and every manual and card that shows
+    #: it, and a serve rebuild fills the same texts again. Starts afresh when the variables change.
+    _filled: tuple[object, dict[tuple[str, str, str], str]] = (None, {})
+
     def fill(self, raw: str) -> str:
         """Placeholders filled in, as Markdown (values escaped so they read literally)."""
-        return substitute(raw, self.project.site.variables, self.lang, self.default, markdown=True)
+        variables = self.project.site.variables
+        owner, table = Localizer._filled
+        if owner is not variables:
+            if owner != variables:
+                table = {}
+            Localizer._filled = (variables, table)
+        key = (raw, self.lang, self.default)
+        found = table.get(key)
+        if found is None:
+            found = table[key] = substitute(raw, variables, self.lang, self.default, markdown=True)
+        return found
 
     def ui(self, key: str, **fields: Any) -> str:
         """A user-interface string: this language, else English."""

@@ -9,12 +9,16 @@ rewriting this file only.
 from __future__ import annotations
 
 import atexit
+import html
 import logging
 import os
 import re
+import shutil
 from pathlib import Path
 from urllib.parse import urljoin
 
+import jinja2
+import jinja2.bccache
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
@@ -29,9 +33,10 @@ from .load import Layout, load_project
 from .localize import Localizer
 from .render.common import (CARDS_INDEX, FAQ, GLOSSARY, GUIDES_INDEX, HOME, PROGRESS, QUIZZES_INDEX, RESULTS, ROLES_INDEX,
                             TIMELINE, card_path)
-from .markup import RAW_HTML, UNSAFE_LINK
+from .markup import RAW_HTML, UNSAFE_LINK, plain
 from .translations import MISSING
 from .reproducible import normalise_sitemap
+from .rebuild import PageMemory, replace_search_docs, site_signature
 from .search import split_search_index
 from .sitemap import write_sitemap
 from .stage import ASSET_DIR, ASSETS, default_staging_dir, remove_staging, stage
@@ -54,6 +59,25 @@ _HREFLANG_LINK = re.compile(r'(<(?:a|link)\b[^>]*?\bhref=")([^"]*)("[^>]*\bhrefl
 #: mike sets this variable while it builds a version.
 MIKE_VERSION_VARIABLE = "MIKE_DOCS_VERSION"
 
+class _MemoryBytecodeCache(jinja2.BytecodeCache):
+    """Compiled templates shared by every build in this process (checked against the template source)."""
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self._code:
+            bucket.bytecode_from_string(self._code[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+_TEMPLATE_CACHES: dict[tuple[str, ...], _MemoryBytecodeCache] = {}  #: by the environment's extensions (they shape the code)
+
+#: Navigation section of one feature category's guides: the prefix, then the category id.
+_CATEGORY_KEY = "cutover:category:"
+
 _SECTION_KEYS = {"cutover:roles": "nav.roles", "cutover:cards": "nav.cards", "cutover:guides": "nav.guides",
                  "cutover:quizzes": "nav.quizzes"}
 
@@ -73,15 +97,30 @@ class CutoverPlugin(BasePlugin[CutoverConfig]):
         self.staging: Path | None = None
         self.generated: dict[str, str] = {}
         self.source_edit_uri: str | None = None
-        self._configured: int | None = None
+        self._configured = None  #: the config object loaded for (a reference: ids are reused after a serve rebuild)
+        self._incremental = False  #: serve with dirty builds (see on_startup)
+        self._memory = PageMemory()
+        self._signature: str | None = None  #: site_signature() of the last successful build
+        self._next_signature: str | None = None
+        self._search_mark = 0
+
+    def on_startup(self, command, dirty):
+        # Defining on_startup also makes MkDocs keep this instance across serve rebuilds, which the
+        # incremental rebuilds of `cutover serve` (dirty builds, see generator/rebuild.py) remember things in.
+        self._incremental = command == "serve" and dirty
+
+    def on_shutdown(self):
+        self._incremental = False
+        self._memory.clear()
+        self._signature = None
 
     @event_priority(100)  # before mkdocs-static-i18n reads docs_dir
     def on_config(self, config):
         # mkdocs-static-i18n calls build() once per language, and build() runs on_config
         # again on the same config object: load and stage only once.
-        if self._configured == id(config):
+        if self._configured is config:
             return config
-        self._configured = id(config)
+        self._configured = config
         root = Path(self.config.project_dir or Path(config.config_file_path).parent).resolve()
         self.layout = Layout(root)
         try:
@@ -112,14 +151,63 @@ class CutoverPlugin(BasePlugin[CutoverConfig]):
         self._ensure_extensions(config)
         self._ensure_assets(config)
         self._ensure_theme(config)
+        self._skip_redundant_work(config)
+        _list_theme_files_once(config.theme)
         if not config.nav:
             config.nav = self._default_nav()
+        if self._incremental:
+            self._plan_incremental(config)
         edit_uri = config.edit_uri or ""
         if config.repo_url and edit_uri:
             # edit_uri points into docs/; definitions live beside it at the repository root.
             docs_name = Path(config.config_file_path).parent.joinpath("docs").name
             self.source_edit_uri = edit_uri[: -len(docs_name) - 1] if edit_uri.rstrip("/").endswith(docs_name) else edit_uri
         return config
+
+    def _plan_incremental(self, config) -> None:
+        """A dirty build gives the full build's site unless something every page shows changed: then empty the site."""
+        config_file = Path(config.config_file_path) if config.config_file_path else None
+        self._next_signature = site_signature(self.staging, config_file, config.nav)
+        if self._next_signature != self._signature:
+            site_dir = Path(config.site_dir)
+            for child in site_dir.iterdir() if site_dir.is_dir() else []:
+                shutil.rmtree(child) if child.is_dir() and not child.is_symlink() else child.unlink()
+            self._memory.clear()
+        self._signature = None  # until this build succeeds
+
+    def on_build_error(self, error):
+        self._signature = None  # the next rebuild starts from an empty site
+
+    def on_pre_build(self, config):
+        self._search_mark = 0  # material's search plugin starts a new index for every build (every language)
+        search = self._search_plugin(config)
+        if self._incremental and getattr(search, "search_index_prev", None) is not None:
+            # material merges a dirty build's entries into the previous build's, assuming that was the same
+            # language: with static-i18n its index would grow with every build. Entries are kept per page here.
+            search.search_index_prev = None
+
+    @event_priority(-150)  # after mkdocs-static-i18n picked this language's files
+    def on_files(self, files, config):
+        if self._incremental:
+            self._memory.order[self._current_language(config)] = [f.src_uri for f in files.documentation_pages()]
+        return files
+
+    def on_page_content(self, content, page, config, files):
+        if self._incremental:
+            self._memory.titles[(self._current_language(config), page.file.src_uri)] = page.title
+        return content
+
+    def _remember_search_entries(self, page, config) -> None:
+        """The search entries material just made for this page (a dirty build indexes only the pages it builds)."""
+        entries = getattr(getattr(self._search_plugin(config), "search_index", None), "entries", None)
+        if entries is None:
+            return
+        self._memory.entries[(self._current_language(config), page.file.src_uri)] = entries[self._search_mark:]
+        self._search_mark = len(entries)
+
+    @staticmethod
+    def _search_plugin(config):
+        return config.plugins.get("material/search") or config.plugins.get("search")
 
     def _check_languages(self, config) -> None:
         i18n = config.plugins.get("i18n")
@@ -160,8 +248,35 @@ class CutoverPlugin(BasePlugin[CutoverConfig]):
             # Publishing with mike: material's version selector, and the old-version notice for non-default versions.
             config.extra["version"] = {"provider": "mike", "default": self.config.default_version, "alias": True}
 
+    def _skip_redundant_work(self, config) -> None:
+        """Work static-i18n would do only for on_post_build to redo or undo (it matters with thousands of pages)."""
+        i18n = config.plugins.get("i18n")
+        if i18n is None:
+            return
+        if not i18n.config.build_only_locale:
+            # on_post_build writes the sitemap from the built pages; static-i18n's template, rendered once per
+            # language with every page's alternates, would only be overwritten.
+            config.theme.static_templates.discard("sitemap.xml")
+        # Its duplicate removal compares every search entry with every other one (minutes for thousands of
+        # pages) and drops the sections a page shares with its default-language page, which a per-language
+        # index (on_post_build) needs: untranslated sections must stay findable from that language.
+        i18n.config.reconfigure_search = False
+
+    @event_priority(-100)  # after other plugins added their template extensions
     def on_env(self, env, config, files):
         lang = self._current_language(config)
+        # Every language's build (and every serve rebuild) compiles the same templates: once is enough.
+        env.bytecode_cache = _TEMPLATE_CACHES.setdefault(tuple(sorted(env.extensions)), _MemoryBytecodeCache())
+        # static-i18n points the language switcher at a page's translations through the attribute
+        # config.extra.alternate and resets only the item of that name for the next language, so 404.html (built
+        # before the pages) linked to the previous language's last page. Without the attribute it links to the
+        # language homes, whichever language was built before: sequential and parallel builds agree.
+        vars(config.extra).pop("alternate", None)
+        if self._incremental:
+            for file in files.documentation_pages():
+                page = file.page
+                if page is not None and page.content is None and (lang, file.src_uri) in self._memory.titles:
+                    page.title = self._memory.titles[(lang, file.src_uri)]  # not read by a dirty build: the nav needs it
         env.globals["cutover_ui"] = lambda key: Localizer(self.project, lang).ui(key)
         return env
 
@@ -174,11 +289,26 @@ class CutoverPlugin(BasePlugin[CutoverConfig]):
         nav: list = [HOME] + handwritten
         nav.append({"cutover:roles": [ROLES_INDEX] + [f"roles/{r}.md" for r in project.roles]})
         nav.append({"cutover:cards": [CARDS_INDEX] + [card_path(r) for r in project.roles]})
-        nav.append({"cutover:guides": [GUIDES_INDEX] + [f"guides/{f}.md" for f in project.features]})
+        nav.append({"cutover:guides": [GUIDES_INDEX] + self._guides_nav()})
         nav += [TIMELINE, FAQ, GLOSSARY]
         if project.quizzes:
             nav.append({"cutover:quizzes": [QUIZZES_INDEX] + [f"quizzes/{q}.md" for q in project.quizzes] + [PROGRESS, RESULTS]})
         return nav
+
+    def _guides_nav(self) -> list:
+        """Guides grouped by category, as on the guides index.
+
+        With material's navigation.prune a page carries its own category's guides and one link per other
+        category instead of every guide: pages stay small, and the site grows linearly with the catalog.
+        """
+        project = self.project
+        by_category: dict[str, list[str]] = {category.id: [] for category in project.site.categories}
+        for feature in project.features.values():
+            by_category.setdefault(feature.category, []).append(f"guides/{feature.id}.md")
+        groups = [(cid, paths) for cid, paths in by_category.items() if paths]
+        if len(groups) < 2:
+            return [path for _, paths in groups for path in paths]
+        return [{_CATEGORY_KEY + cid: paths} for cid, paths in groups]
 
     def _staged_pages(self) -> list[str]:
         return [p.relative_to(self.staging).as_posix() for p in self.staging.rglob("*.md")]
@@ -189,6 +319,9 @@ class CutoverPlugin(BasePlugin[CutoverConfig]):
         for item in _walk(nav.items):
             if isinstance(item, Section) and item.title in _SECTION_KEYS:
                 item.title = loc.ui(_SECTION_KEYS[item.title])
+            elif isinstance(item, Section) and item.title.startswith(_CATEGORY_KEY):
+                names = {category.id: category.name for category in self.project.site.categories}
+                item.title = html.escape(plain(loc.text(names[item.title[len(_CATEGORY_KEY):]])))
         return nav
 
     def _current_language(self, config) -> str:
@@ -202,6 +335,8 @@ class CutoverPlugin(BasePlugin[CutoverConfig]):
         return context
 
     def on_post_page(self, output, page, config):
+        if self._incremental:
+            self._remember_search_entries(page, config)
         # material's search dialog has no accessible name (axe: aria-dialog-name): give it the search label.
         label = _SEARCH_LABEL.search(output)
         if label:
@@ -222,12 +357,12 @@ class CutoverPlugin(BasePlugin[CutoverConfig]):
         i18n = config.plugins.get("i18n")
         if i18n is not None and getattr(i18n, "building", False):
             return
-        site_dir = Path(config.site_dir)
-        if i18n is not None:
-            split_search_index(site_dir, self.project.site.languages, i18n.config.build_only_locale)
-            if not i18n.config.build_only_locale:
-                write_sitemap(site_dir, self.project.site.languages, _site_base(config))
-        normalise_sitemap(site_dir)  # no build dates anywhere: two builds of the same input are byte-identical
+        if self._incremental:
+            order = [i18n.default_language] + [lang for lang in i18n.build_languages if lang != i18n.default_language] \
+                if i18n is not None else [self.project.site.default_language]
+            replace_search_docs(Path(config.site_dir), self._memory.search_docs(order))
+            self._signature = self._next_signature
+        finish_site(config, self.project.site.languages)
 
     def on_serve(self, server, config, builder):
         server.unwatch(str(self.staging))
@@ -235,6 +370,46 @@ class CutoverPlugin(BasePlugin[CutoverConfig]):
             if path.exists():
                 server.watch(str(path))
         return server
+
+
+#: (theme folders with their modification times, listing arguments) -> the theme files MkDocs copies.
+_THEME_FILES: dict[tuple, list[str]] = {}
+
+
+def _list_theme_files_once(theme) -> None:
+    """MkDocs lists and filters every file of the theme (material ships 14,000 icons) in every build, once per
+    language and serve rebuild; the list only changes when a theme folder does (or the templates it skips)."""
+    get_env = theme.get_env
+
+    def env_with_listed_files():
+        env = get_env()
+        list_templates = env.list_templates
+
+        def listed_once(extensions=None, filter_func=None):
+            folders = tuple((d, os.stat(d).st_mtime_ns) for d in dict.fromkeys(theme.dirs) if os.path.isdir(d))
+            key = (folders, extensions, getattr(filter_func, "__qualname__", None), tuple(sorted(theme.static_templates)))
+            if key not in _THEME_FILES:
+                _THEME_FILES[key] = list_templates(extensions, filter_func)
+            return list(_THEME_FILES[key])
+
+        env.list_templates = listed_once
+        return env
+
+    theme.get_env = env_with_listed_files
+
+
+def finish_site(config, languages: list[str]) -> None:
+    """The work after the last language is built: per-language search indexes, the sitemap, no build dates.
+
+    Called by on_post_build, and by :mod:`generator.parallel` once it has assembled languages built apart.
+    """
+    i18n = config.plugins.get("i18n")
+    site_dir = Path(config.site_dir)
+    if i18n is not None:
+        split_search_index(site_dir, languages, i18n.config.build_only_locale)
+        if not i18n.config.build_only_locale:
+            write_sitemap(site_dir, languages, _site_base(config))
+    normalise_sitemap(site_dir)  # no build dates anywhere: two builds of the same input are byte-identical
 
 
 def _relativize_hreflang(html: str, page_url: str) -> str:

@@ -80,8 +80,22 @@ def key_step(feature: Feature, default_language: str) -> tuple[Platform | None, 
     return None, first.text or next(iter(first.variants.values()))
 
 
+#: card_codes of the project rendered last, by role: the same in every language, and slow to find (it reads every
+#: text of the role's features), so found once per role rather than once per role and language.
+_CODES: tuple[object, dict[str, list[str]]] = (None, {})
+
+
 def card_codes(project: Project, role: Role) -> list[str]:
     """The variables on a role's card: contacts always, feature codes where the role's texts use them."""
+    global _CODES
+    if _CODES[0] is not project:
+        _CODES = (project, {})
+    if role.id not in _CODES[1]:
+        _CODES[1][role.id] = _card_codes(project, role)
+    return list(_CODES[1][role.id])
+
+
+def _card_codes(project: Project, role: Role) -> list[str]:
     used = {match.group("name") for text in _texts([role] + [project.features[f] for f in role.features])
             for raw in text.values.values() for match in PLACEHOLDER.finditer(raw)}
     variables = project.site.variables

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import posixpath
 from dataclasses import dataclass, field
@@ -46,6 +47,7 @@ PROGRESS, RESULTS = "quizzes/progress.md", "quizzes/results.md"
 CARDS_INDEX = "cards/index.md"
 
 
+@functools.lru_cache(maxsize=65536)  # pure, and relpath is slow: thousands of links per build
 def link(from_page: str, to_page: str, anchor: str = "") -> str:
     target = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
     return target + (f"#{anchor}" if anchor else "")

@@ -8,6 +8,7 @@ its ``<script type="application/json">`` element.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 
@@ -28,6 +29,7 @@ _P = re.compile(r"^<p>(.*)</p>$", re.S)
 _MARKDOWN = md.Markdown()
 
 
+@functools.lru_cache(maxsize=65536)  # the same option and feedback texts recur in every language and quiz
 def html(text: str, inline: bool = True) -> str:
     out = _MARKDOWN.reset().convert(markup.inline(text) if inline else markup.block(text))
     match = _P.match(out)

@@ -49,6 +49,10 @@ def render_glossary(project: Project, loc: Localizer) -> Page:
     return Page(GLOSSARY, loc.ui("glossary.title"), body, "catalog/glossary.yaml")
 
 
+#: The tooltips of the glossary rendered last, per language: every page of a language carries the same.
+_TOOLTIPS: tuple[object, dict[str, list[str]]] = (None, {})
+
+
 def abbreviations(project: Project, loc: Localizer) -> list[str]:
     """Glossary tooltips: Markdown abbreviation definitions for every page of this language.
 
@@ -56,6 +60,15 @@ def abbreviations(project: Project, loc: Localizer) -> list[str]:
     block per pass and re-tests every block processor on the rest, so one block of 40 definitions made every
     page three times slower to convert.
     """
+    global _TOOLTIPS
+    if _TOOLTIPS[0] is not project:
+        _TOOLTIPS = (project, {})
+    if loc.lang not in _TOOLTIPS[1]:
+        _TOOLTIPS[1][loc.lang] = _abbreviations(project, loc)
+    return list(_TOOLTIPS[1][loc.lang])
+
+
+def _abbreviations(project: Project, loc: Localizer) -> list[str]:
     lines = []
     for term in project.terms:
         word = loc.text(term.term).strip()

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.browser
 def instant_url(tmp_path_factory):
     project = tmp_path_factory.mktemp("instant") / "proj"
     shutil.copytree(FIXTURE, project)
-    edit(project / "mkdocs.yml", "features: [content.action.edit]", "features: [content.action.edit, navigation.instant]")
+    edit(project / "mkdocs.yml", "features: [content.action.edit", "features: [content.action.edit, navigation.instant")
     # static-i18n warns that its contextual language links do not follow instant navigation: not strict here.
     server, url = serve(build_site(project, tmp_path_factory.mktemp("instant-site") / "site", "--no-strict"))
     yield url

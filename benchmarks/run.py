@@ -1,0 +1,303 @@
+#!/usr/bin/env python3
+"""Cutover's benchmark: how fast and how big, measured side by side in one run.
+
+    python benchmarks/run.py [--quick] [--json FILE] [--pages N] [--runs N] [--scaling 500,1000,2000]
+
+It writes a synthetic project (roles × features × languages, see ``catalog.py``) into a temporary folder and
+reports: the generator's time (load, render, stage through the library); the full ``cutover build``; the
+overhead ratio against a plain ``mkdocs build`` of the same staged Markdown (same theme, navigation,
+extensions and static-i18n settings, no cutover plugin); pages per second; peak memory (RSS of the build
+process tree); output size; the quiz runtime's gzipped size; the shipped default site's build time,
+sequential and with ``--jobs 2``; and, unless ``--quick``, the rebuild time under ``cutover serve`` after one
+YAML edit, and builds at several sizes to show how time, memory and output scale.
+
+Builds that are compared run alternately, and each figure is the median of ``--runs`` runs, so a busy
+machine slows both sides alike. Times are wall-clock seconds; ``*_cpu_s`` figures are user+system CPU
+seconds of the process and its children, steadier on a shared machine. ``--quick`` (the CI smoke test)
+runs everything once on a small project and skips the serve and scaling measurements.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import platform
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+sys.path.insert(0, str(HERE))
+
+from catalog import size_for, write_project  # noqa: E402
+
+PY = sys.executable
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true", "PYTHONPATH": str(REPO)}
+ENV.pop("CUTOVER_LANGUAGE", None)
+
+
+# -- measuring one process ---------------------------------------------------------------------------------------
+
+@dataclass
+class Run:
+    wall_s: float
+    cpu_s: float
+    peak_rss_mb: float  #: the largest sum of RSS over the process and its descendants, sampled every 20 ms
+    output: str
+
+
+def measure(cmd: list[str], cwd: Path | None = None, timeout: float = 3600) -> Run:
+    """Run ``cmd``; wall time, CPU time of it and its children, and peak RSS of the process tree."""
+    with tempfile.TemporaryFile() as log:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=cwd, env=ENV, stdout=log, stderr=subprocess.STDOUT)
+        peak = 0
+        while True:
+            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+            if pid:
+                break
+            peak = max(peak, _tree_rss(proc.pid))
+            if time.perf_counter() - start > timeout:
+                proc.kill()
+            time.sleep(0.02)
+        wall = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        log.seek(0)
+        output = log.read().decode("utf-8", "replace")
+    if proc.returncode:
+        raise SystemExit(f"benchmark step failed ({' '.join(cmd)}):\n{output[-3000:]}")
+    peak = max(peak, usage.ru_maxrss * 1024)  # the largest single process, in case sampling missed a peak
+    return Run(wall, usage.ru_utime + usage.ru_stime, peak / 2**20, output)
+
+
+def _tree_rss(pid: int) -> int:
+    total, todo = 0, [pid]
+    while todo:
+        current = todo.pop()
+        try:
+            status = Path(f"/proc/{current}/status").read_text()
+            total += int(re.search(r"VmRSS:\s+(\d+)", status).group(1)) * 1024
+            for task in Path(f"/proc/{current}/task").iterdir():
+                todo += [int(c) for c in (task / "children").read_text().split()]
+        except (OSError, AttributeError, ValueError):
+            continue
+    return total
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+def tree_bytes(root: Path) -> int:
+    return sum(p.stat().st_size for p in root.rglob("*") if p.is_file())
+
+
+def page_count(site: Path) -> int:
+    return sum(1 for p in site.rglob("*.html") if p.name != "404.html" and "assets" not in p.relative_to(site).parts)
+
+
+def cutover_build(project: Path, out: Path, *extra: str) -> Run:
+    return measure([PY, "-m", "generator.cli", "build", "-p", str(project), "-d", str(out), *extra])
+
+
+def plain_build(config: Path, out: Path) -> Run:
+    return measure([PY, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(out)])
+
+
+# -- the measurements ----------------------------------------------------------------------------------------------
+
+def quiz_runtime() -> dict:
+    assets = REPO / "generator" / "assets"
+    raw = {name: (assets / name).read_bytes() for name in ("quiz.js", "quiz.css")}
+    packed = {name: len(gzip.compress(data, 9)) for name, data in raw.items()}
+    return {"quiz_runtime_bytes": sum(map(len, raw.values())), "quiz_runtime_gzip_bytes": sum(packed.values()),
+            "quiz_js_gzip_bytes": packed["quiz.js"], "quiz_css_gzip_bytes": packed["quiz.css"]}
+
+
+def synthetic(work: Path, pages: int, runs: int) -> dict:
+    size = size_for(pages)
+    project = write_project(work / "synthetic", size)
+    generated = [json.loads(measure([PY, str(HERE / "probe.py"), "generate", str(project), str(work / f"gen{i}")]).output)
+                 for i in range(runs)]
+    measure([PY, str(HERE / "probe.py"), "plain", str(project), str(work / "plain")])
+    cut, plain = [], []
+    for i in range(runs):  # alternate, so a busy machine slows both alike
+        cut.append(cutover_build(project, work / f"cut{i}"))
+        plain.append(plain_build(work / "plain" / "mkdocs.yml", work / f"plain{i}"))
+    site = work / "cut0"
+    pages_total = page_count(site)
+    build_s = median([r.wall_s for r in cut])
+    return {
+        "synthetic": {"roles": size.roles, "features": size.features, "categories": size.categories, "languages": 4,
+                      "pages_per_language": pages_total // 4},
+        "pages": pages_total,
+        "generator_s": median([g["generator_s"] for g in generated]),
+        "generator_cpu_s": median([g["generator_cpu_s"] for g in generated]),
+        "build_s": build_s,
+        "build_cpu_s": median([r.cpu_s for r in cut]),
+        "plain_build_s": median([r.wall_s for r in plain]),
+        "plain_build_cpu_s": median([r.cpu_s for r in plain]),
+        "overhead_ratio": build_s / median([r.wall_s for r in plain]),
+        "overhead_ratio_cpu": median([r.cpu_s for r in cut]) / median([r.cpu_s for r in plain]),
+        "pages_per_s": pages_total / build_s,
+        "peak_rss_mb": max(r.peak_rss_mb for r in cut),
+        "plain_peak_rss_mb": max(r.peak_rss_mb for r in plain),
+        "output_bytes": tree_bytes(site),
+        "plain_output_bytes": tree_bytes(work / "plain0"),
+        "output_bytes_per_page": tree_bytes(site) // pages_total,
+    }
+
+
+def default_site(work: Path, runs: int, jobs: bool) -> dict:
+    """The shipped kit in this repository, built as a writer builds it; with --jobs 2 alternately."""
+    seq, par = [], []
+    for i in range(runs):
+        seq.append(cutover_build(REPO, work / f"default{i}"))
+        if jobs:
+            par.append(cutover_build(REPO, work / f"default-jobs{i}", "--jobs", "2"))
+    result = {"default_build_s": median([r.wall_s for r in seq]), "default_build_cpu_s": median([r.cpu_s for r in seq]),
+              "default_peak_rss_mb": max(r.peak_rss_mb for r in seq), "default_pages": page_count(work / "default0"),
+              "default_output_bytes": tree_bytes(work / "default0")}
+    if jobs:
+        result.update(default_build_jobs2_s=median([r.wall_s for r in par]),
+                      jobs2_ratio=median([r.wall_s for r in par]) / result["default_build_s"],
+                      jobs2_peak_rss_mb=max(r.peak_rss_mb for r in par),
+                      jobs2_identical=_same_tree(work / "default0", work / "default-jobs0"))
+    return result
+
+
+def _same_tree(a: Path, b: Path) -> bool:
+    files = lambda root: {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+    return files(a) == files(b)
+
+
+def serve_rebuild(work: Path, edits: int) -> dict:
+    """`cutover serve` on a copy of the shipped kit: seconds from saving one YAML edit (a guide's summary) to the new
+    page being served, which includes up to 0.5 s until MkDocs' file watcher polls."""
+    project = work / "serve-kit"
+    for name in ("catalog", "quizzes", "docs"):
+        shutil.copytree(REPO / name, project / name)
+    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    feature = next(p for p in sorted((project / "catalog" / "features").glob("*.yaml")) if "." not in p.stem)
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    url = f"http://127.0.0.1:{port}/guides/{feature.stem}/"
+    log = work / "serve.log"
+    with open(log, "wb") as out:
+        proc = subprocess.Popen([PY, "-m", "generator.cli", "serve", "-p", str(project), "-a", f"127.0.0.1:{port}"],
+                                env=ENV, stdout=out, stderr=subprocess.STDOUT)
+    try:
+        _wait_for(url, "</html>", timeout=900, proc=proc)  # served once the first build is done
+        latencies = []
+        for n in range(edits):
+            time.sleep(1.5)  # let the watcher settle
+            marker = f"Benchmark edit {n} {time.time_ns()}"
+            text = feature.read_text("utf-8")
+            text = re.sub(r"^summary:.*(?:\n[ \t]+.*)*", f"summary: {marker}.", text, count=1, flags=re.M)
+            start = time.perf_counter()
+            feature.write_text(text, "utf-8")
+            _wait_for(url, marker, timeout=300, proc=proc)
+            latencies.append(time.perf_counter() - start)
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+    built = [float(s) for s in re.findall(r"Documentation built in ([\d.]+) seconds", log.read_text("utf-8", "replace"))]
+    return {"serve_rebuild_s": median(latencies), "serve_rebuild_runs_s": latencies,
+            "serve_build_reported_s": median(built[1:]) if len(built) > 1 else None,
+            "serve_first_build_s": built[0] if built else None}
+
+
+def _wait_for(url: str, text: str, timeout: float, proc: subprocess.Popen) -> None:
+    deadline = time.perf_counter() + timeout
+    while time.perf_counter() < deadline:
+        if proc.poll() is not None:
+            raise SystemExit(f"cutover serve stopped (exit {proc.returncode})")
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                if text in response.read().decode("utf-8", "replace"):
+                    return
+        except OSError:
+            pass
+        time.sleep(0.02)
+    raise SystemExit(f"{url} did not show {text!r} within {timeout} s")
+
+
+def scaling(work: Path, sizes: list[int]) -> list[dict]:
+    rows = []
+    for pages in sizes:
+        project = write_project(work / f"scale-{pages}", size_for(pages))
+        run = cutover_build(project, work / f"scale-{pages}-site")
+        total = page_count(work / f"scale-{pages}-site")
+        rows.append({"pages_per_language": total // 4, "pages": total, "build_s": run.wall_s, "build_cpu_s": run.cpu_s,
+                     "ms_per_page": 1000 * run.wall_s / total, "peak_rss_mb": run.peak_rss_mb,
+                     "output_bytes": tree_bytes(work / f"scale-{pages}-site"),
+                     "output_bytes_per_page": tree_bytes(work / f"scale-{pages}-site") // total})
+        shutil.rmtree(work / f"scale-{pages}-site")
+    return rows
+
+
+def machine() -> dict:
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor()) if Path("/proc/cpuinfo").exists() else platform.processor()
+    memory = int(re.search(r"MemTotal:\s+(\d+)", Path("/proc/meminfo").read_text()).group(1)) // 1024 if Path("/proc/meminfo").exists() else None
+    return {"cpu": cpu, "cores": os.cpu_count(), "memory_mb": memory, "python": platform.python_version(),
+            "load_average": os.getloadavg() if hasattr(os, "getloadavg") else None}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="small project, one run each, no serve or scaling (CI)")
+    parser.add_argument("--json", type=Path, help="also write the results to this file")
+    parser.add_argument("--pages", type=int, help="pages per language of the synthetic project (default 400, quick 30)")
+    parser.add_argument("--runs", type=int, help="runs per compared build (default 3, quick 1)")
+    parser.add_argument("--scaling", default=None, help="pages per language to build for the scaling table, e.g. 500,1000,2000")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    args = parser.parse_args()
+    runs = args.runs or (1 if args.quick else 3)
+    work = Path(tempfile.mkdtemp(prefix="cutover-bench-"))
+    started = time.perf_counter()
+    results: dict = {"mode": "quick" if args.quick else "full", "machine": machine(), "runs": runs}
+    try:
+        results.update(quiz_runtime())
+        _progress("synthetic project", results)
+        results.update(synthetic(work, args.pages or (30 if args.quick else 400), runs))
+        _progress("default site", results)
+        results.update(default_site(work, runs, jobs=not args.quick))
+        if not args.quick:
+            _progress("serve rebuild", results)
+            results.update(serve_rebuild(work, edits=runs))
+        if args.scaling:
+            _progress("scaling", results)
+            results["scaling"] = scaling(work, [int(n) for n in args.scaling.split(",")])
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+    results["benchmark_s"] = time.perf_counter() - started
+    text = json.dumps(results, indent=2)
+    print(text)
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(text + "\n", "utf-8")
+
+
+def _progress(step: str, results: dict) -> None:
+    print(f"benchmark: {step}…", file=sys.stderr, flush=True)
+
+
+if __name__ == "__main__":
+    main()

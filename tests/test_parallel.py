@@ -1,0 +1,60 @@
+"""`cutover build --jobs N`: languages built in parallel give the sequential build's site, byte for byte."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from support import FIXTURE, edit, tree_snapshot
+
+
+def build(project: Path, out: Path, *extra: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "generator.cli", "build", "-p", str(project), "-d", str(out), *extra],
+                          capture_output=True, text=True, timeout=900)
+
+
+@pytest.fixture(scope="module")
+def sequential(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("sequential") / "site"
+    run = build(FIXTURE, out)
+    assert run.returncode == 0, run.stderr
+    return out
+
+
+@pytest.mark.parametrize("jobs", ["2", "8"])
+def test_parallel_build_is_the_sequential_site(sequential: Path, tmp_path: Path, jobs: str):
+    run = build(FIXTURE, tmp_path / "site", "--jobs", jobs)
+    assert run.returncode == 0, run.stderr
+    parallel = tree_snapshot(tmp_path / "site")
+    expected = tree_snapshot(sequential)
+    assert sorted(parallel) == sorted(expected)
+    # The parts assembled after the languages are built: one search index per language and the sitemap.
+    for name in ("search/search_index.json", "de/search/search_index.json", "es/search/search_index.json",
+                 "sv/search/search_index.json", "sitemap.xml", "sitemap.xml.gz", "404.html"):
+        assert parallel[name] == expected[name], name
+    assert parallel == expected
+    german = json.loads(parallel["de/search/search_index.json"])
+    assert german["docs"] and all(doc["location"].startswith("de/") for doc in german["docs"])
+
+
+def test_failed_parallel_build_leaves_the_previous_site(project: Path, tmp_path: Path):
+    out = tmp_path / "site"
+    assert build(project, out, "--jobs", "2").returncode == 0
+    before = tree_snapshot(out)
+    edit(project / "catalog/features/hold.yaml", "category: calls", "category: nowhere")
+    run = build(project, out, "--jobs", "2")
+    assert run.returncode == 1
+    assert "catalog/features/hold.yaml" in run.stderr and "left as it was" in run.stderr
+    assert "Traceback" not in run.stderr
+    assert tree_snapshot(out) == before
+    assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".")]  # no scratch folder left behind
+
+
+def test_jobs_with_one_language(tmp_path: Path):
+    run = build(FIXTURE, tmp_path / "site", "--jobs", "2", "--lang", "de")
+    assert run.returncode == 0, run.stderr
+    assert "Anruf tätigen" in (tmp_path / "site/guides/dial/index.html").read_text("utf-8")
