@@ -90,31 +90,83 @@ def _quiet_logging(verbose: bool) -> None:
 @click.option("--lang", "language", default=None, help="Build one language only (for quick previews).")
 @click.option("--strict/--no-strict", default=True, show_default=True, help="Fail on any MkDocs warning.")
 @click.option("-v", "--verbose", is_flag=True, help="Show MkDocs' progress messages.")
+@click.option("--offline", is_flag=True,
+              help="Build for reading from a file share (file://): page links to .html files, search without a server.")
+@click.option("--part", "part", default=None, metavar="LANGS",
+              help="Build only these languages (e.g. de,es) into DIR/<lang>, unassembled: one runner's share; "
+                   "`cutover assemble DIR` joins the parts.")
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Build the languages in this many processes at once; the site is the same.")
-def build(project: Path, site_dir: Path | None, language: str | None, strict: bool, verbose: bool, jobs: int) -> None:
+def build(project: Path, site_dir: Path | None, language: str | None, strict: bool, verbose: bool, offline: bool,
+          part: str | None, jobs: int) -> None:
     """Build the site. The previous site stays untouched unless the build succeeds."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
-    from .parallel import ParallelBuildError, build_languages
+    from .parallel import ParallelBuildError, build_languages, build_part
 
     _quiet_logging(verbose)
     project = project.resolve()
-    target = (site_dir or project / "site").resolve()
+    target = (site_dir or project / ("parts" if part else "site")).resolve()
+    part_languages = [lang.strip() for lang in (part or "").split(",") if lang.strip()]
+    if part is not None and (not part_languages or language or jobs > 1):
+        raise click.UsageError("--part needs a comma-separated list of languages, and goes without --lang and --jobs")
     if language:
         os.environ["CUTOVER_LANGUAGE"] = language
     scratch = sitedir.scratch_dir(target)
     with sitedir.exit_on_terminate():
         try:
             config = _mkdocs_config(project, site_dir=str(scratch / "site"), strict=strict)
-            if jobs > 1 and not language:
+            if offline:
+                _enable_offline(config)
+            if part_languages:
+                build_part(config, part_languages, scratch / "site")
+            elif jobs > 1 and not language:
                 build_languages(config, jobs)
             else:
                 mkdocs_build(config)
         except (PluginError, ConfigurationError, Abort, ParallelBuildError) as exc:
             shutil.rmtree(scratch, ignore_errors=True)
             raise click.ClickException(f"build failed, {target} left as it was:\n{exc}") from None
+        except BaseException:
+            shutil.rmtree(scratch, ignore_errors=True)
+            raise
+        if part_languages:
+            # Parts of several runners may share the folder: only this part's languages are replaced.
+            target.mkdir(parents=True, exist_ok=True)
+            for lang in part_languages:
+                sitedir.swap(scratch / "site" / lang, target / lang)
+        else:
+            sitedir.swap(scratch / "site", target)
+        shutil.rmtree(scratch, ignore_errors=True)
+    click.echo(f"{'Part' if part_languages else 'Site'} written to {target}")
+
+
+@main.command()
+@_project_option
+@click.argument("parts", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("-d", "--site-dir", type=click.Path(path_type=Path), default=None, help="Where to write the site (default: site/).")
+def assemble(project: Path, parts: Path, site_dir: Path | None) -> None:
+    """Join the parts built with `cutover build --part` (on one or many CI runners) into the site.
+
+    The result is the site a single `cutover build` makes, byte for byte. PARTS is left as it was.
+    """
+    from mkdocs.exceptions import Abort, ConfigurationError, PluginError
+
+    from .parallel import ParallelBuildError, assemble_parts
+
+    _quiet_logging(False)
+    project = project.resolve()
+    target = (site_dir or project / "site").resolve()
+    scratch = sitedir.scratch_dir(target)
+    with sitedir.exit_on_terminate():
+        try:
+            config = _mkdocs_config(project, site_dir=str(scratch / "site"))
+            shutil.copytree(parts.resolve(), scratch / "parts", symlinks=True)
+            assemble_parts(config, scratch / "parts")
+        except (PluginError, ConfigurationError, Abort, ParallelBuildError) as exc:
+            shutil.rmtree(scratch, ignore_errors=True)
+            raise click.ClickException(f"assembly failed, {target} left as it was:\n{exc}") from None
         except BaseException:
             shutil.rmtree(scratch, ignore_errors=True)
             raise
@@ -153,6 +205,18 @@ def serve(project: Path, dev_addr: str, language: str | None, full_rebuilds: boo
                      build_type=None if full_rebuilds else "dirty")
     except (PluginError, ConfigurationError, Abort) as exc:
         raise click.ClickException(str(exc)) from None
+
+
+def _enable_offline(config) -> None:
+    """Turn on material's offline plugin, adding it when mkdocs.yml does not list it (the adapter ships its shim)."""
+    plugin = config.plugins.get("material/offline") or config.plugins.get("offline")
+    if plugin is None:
+        from material.plugins.offline.plugin import OfflinePlugin
+
+        plugin = OfflinePlugin()
+        plugin.load_config({"enabled": True})
+        config.plugins["material/offline"] = plugin
+    plugin.config.enabled = True
 
 
 class _DirtyWarningFilter(logging.Filter):

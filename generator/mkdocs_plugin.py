@@ -35,6 +35,7 @@ from .render.common import (CARDS_INDEX, FAQ, GLOSSARY, GUIDES_INDEX, HOME, PROG
                             TIMELINE, card_path)
 from .markup import RAW_HTML, UNSAFE_LINK, plain
 from .translations import MISSING
+from .offline import SHIM, write_search_scripts
 from .reproducible import normalise_sitemap
 from .rebuild import PageMemory, replace_search_docs, site_signature
 from .search import split_search_index
@@ -151,6 +152,7 @@ class CutoverPlugin(BasePlugin[CutoverConfig]):
         self._ensure_extensions(config)
         self._ensure_assets(config)
         self._ensure_theme(config)
+        self._ensure_offline_shim(config)
         self._skip_redundant_work(config)
         _list_theme_files_once(config.theme)
         if not config.nav:
@@ -237,6 +239,15 @@ class CutoverPlugin(BasePlugin[CutoverConfig]):
             path = f"{ASSET_DIR}/{name}"
             if path not in [str(item) for item in target]:
                 target.append(path)
+
+    @staticmethod
+    def _ensure_offline_shim(config) -> None:
+        """material's offline plugin loads its web-worker shim from a CDN unless a polyfill already provides it: this
+        runs first (priority 100) and provides the copy shipped in the assets."""
+        if offline_enabled(config):
+            polyfills = list(config.extra.get("polyfills") or [])
+            if not any("iframe-worker" in str(url) for url in polyfills):
+                config.extra["polyfills"] = [SHIM] + polyfills
 
     def _ensure_theme(self, config) -> None:
         """Our template overrides sit after a writer's custom_dir and before material's own templates."""
@@ -410,6 +421,14 @@ def finish_site(config, languages: list[str]) -> None:
         if not i18n.config.build_only_locale:
             write_sitemap(site_dir, languages, _site_base(config))
     normalise_sitemap(site_dir)  # no build dates anywhere: two builds of the same input are byte-identical
+    if offline_enabled(config):
+        write_search_scripts(site_dir)  # after the split: material's offline plugin wrote the combined index
+
+
+def offline_enabled(config) -> bool:
+    """Whether material's offline plugin is on (``cutover build --offline`` turns it on)."""
+    plugin = config.plugins.get("material/offline") or config.plugins.get("offline")
+    return bool(plugin is not None and plugin.config.get("enabled", True))
 
 
 def _relativize_hreflang(html: str, page_url: str) -> str:

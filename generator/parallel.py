@@ -81,6 +81,47 @@ def build_languages(config, jobs: int) -> None:
         shutil.rmtree(scratch, ignore_errors=True)
 
 
+def build_part(config, languages: list[str], parts_dir: Path) -> None:
+    """Build only ``languages`` into ``parts_dir/<lang>``, unassembled: one CI runner's share of the site.
+
+    Runners that each build a part into the same folder (or whose parts are copied together) finish with
+    :func:`assemble_parts`, which gives the site a single build would.
+    """
+    i18n = config.plugins.get("i18n")
+    known = i18n.build_languages if i18n is not None else []
+    unknown = [lang for lang in languages if lang not in known]
+    if unknown:
+        raise ParallelBuildError(f"not a language of this site: {', '.join(unknown)} (the site has {', '.join(known)})")
+    if "cutover" in config.plugins:
+        config.plugins["cutover"].on_config(config)  # load and stage once for every language of the part
+    global _STAGED
+    _STAGED = config
+    try:
+        parts_dir.mkdir(parents=True, exist_ok=True)
+        result = _build_share(_Share(config.config_file_path, list(languages), str(parts_dir), config.strict))
+    finally:
+        _STAGED = None
+    if result["errors"]:
+        raise ParallelBuildError(result["errors"][0])
+
+
+def assemble_parts(config, parts_dir: Path) -> None:
+    """Put the parts in ``parts_dir`` together into ``config.site_dir``, as a build of every language would."""
+    i18n = config.plugins.get("i18n")
+    if i18n is None:
+        raise ParallelBuildError("parts need mkdocs-static-i18n: this site has one language")
+    default = i18n.default_language
+    order = [default] + [lang for lang in i18n.build_languages if lang != default]
+    missing = [lang for lang in order if not (parts_dir / lang).is_dir()]
+    if missing:
+        raise ParallelBuildError(f"{parts_dir} has no part for {', '.join(missing)}: build it with "
+                                 f"`cutover build --part {','.join(missing)} -d {parts_dir}`")
+    if "cutover" in config.plugins:
+        config.plugins["cutover"].on_config(config)  # the project's languages and settings for finish_site
+    _assemble(parts_dir, order, Path(config.site_dir))
+    finish_site(config, config.plugins["cutover"].project.site.languages if "cutover" in config.plugins else order)
+
+
 def _build_share(share: _Share) -> dict:
     """In a worker: build each language of the share into ``<scratch>/<lang>``, as static-i18n would."""
     result: dict = {"errors": [], "project_languages": None}
@@ -99,7 +140,9 @@ def _build_share(share: _Share) -> dict:
 
 
 def _assemble(scratch: Path, order: list[str], site_dir: Path) -> None:
-    """Move every language's output into ``site_dir`` in build order (later files win) and join the search entries."""
+    """Move every language's output into ``site_dir`` in build order (later files win) and join the search entries.
+
+    The parts are consumed: moving instead of copying keeps a large site's assembly cheap."""
     docs: list = []
     search_config = None
     for lang in order:

@@ -58,3 +58,38 @@ def test_jobs_with_one_language(tmp_path: Path):
     run = build(FIXTURE, tmp_path / "site", "--jobs", "2", "--lang", "de")
     assert run.returncode == 0, run.stderr
     assert "Anruf tätigen" in (tmp_path / "site/guides/dial/index.html").read_text("utf-8")
+
+
+def assemble(project: Path, parts: Path, out: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "generator.cli", "assemble", "-p", str(project), str(parts), "-d", str(out)],
+                          capture_output=True, text=True, timeout=900)
+
+
+def test_parts_built_apart_assemble_into_the_sequential_site(sequential: Path, tmp_path: Path):
+    """Two CI runners build two languages each into a shared parts folder; assembling gives the one-build site."""
+    parts = tmp_path / "parts"
+    for share in ("sv,de", "en,es"):
+        run = build(FIXTURE, parts, "--part", share)
+        assert run.returncode == 0, run.stderr
+    assert sorted(p.name for p in parts.iterdir()) == ["de", "en", "es", "sv"]
+    before = tree_snapshot(parts)
+    run = assemble(FIXTURE, parts, tmp_path / "site")
+    assert run.returncode == 0, run.stderr
+    assert tree_snapshot(tmp_path / "site") == tree_snapshot(sequential)
+    assert tree_snapshot(parts) == before  # the parts stay for the next runner or a rerun
+
+
+def test_assembling_incomplete_parts_names_the_missing_languages(tmp_path: Path):
+    parts = tmp_path / "parts"
+    assert build(FIXTURE, parts, "--part", "en,de").returncode == 0
+    run = assemble(FIXTURE, parts, tmp_path / "site")
+    assert run.returncode == 1 and "Traceback" not in run.stderr
+    assert "no part for es, sv" in run.stderr and "--part es,sv" in run.stderr
+    assert not (tmp_path / "site").exists()
+
+
+def test_part_of_an_unknown_language_is_refused(tmp_path: Path):
+    run = build(FIXTURE, tmp_path / "parts", "--part", "de,fr")
+    assert run.returncode == 1 and "Traceback" not in run.stderr
+    assert "not a language of this site: fr" in run.stderr
+    assert not (tmp_path / "parts" / "de").exists()
