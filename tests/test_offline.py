@@ -1,5 +1,5 @@
 """`cutover build --offline`: a site for file shares — links to files, the web-worker shim shipped, every
-language's search index as a script. (The browser side is tests/browser/test_offline.py.)"""
+language's search index as a script. (The browser side is tests/browser/test_file_share.py.)"""
 
 from __future__ import annotations
 
