@@ -12,6 +12,8 @@ from pathlib import Path
 import click
 
 from . import sitedir
+from .check import run_check
+from .checkformat import FORMATS, as_github, as_json, counts, promote
 from .errors import CutoverError, Severity
 from .load import Layout, load_project
 from .lms import LmsFormat, export
@@ -32,29 +34,52 @@ def main() -> None:
     """Turn role and feature definitions into a multilingual training site."""
 
 
+@main.command("init")
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--org-name", default="Example Organisation", show_default=True, help="The organisation's name ({{ org_name }}).")
+@click.option("--languages", default=None, help="Comma-separated languages, the kit's default first (e.g. en,de). Default: all the kit has.")
+def init_command(directory: Path, org_name: str, languages: str | None) -> None:
+    """Create a new organisation site in DIRECTORY that layers over the installed default kit."""
+    from .init import InitError, init
+    from .kit import KitNotFound
+
+    try:
+        written = init(directory, org_name, languages)
+    except (InitError, KitNotFound) as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"{len(written)} files written to {directory}. Next: cd {directory} && cutover check && cutover serve")
+
+
 @main.command("check")
 @_project_option
-@click.option("--strict", is_flag=True, help="Treat warnings (such as missing translations) as errors.")
-def check_command(project: Path, strict: bool) -> None:
-    """Validate every definition and hand-written page; print file:line:col problems.
+@click.option("--strict", is_flag=True, help="Treat warnings (such as missing or stale translations) as errors.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
+              help="text: file:line:col lines; json: one JSON document; github: workflow annotations on the pull request.")
+def check_command(project: Path, strict: bool, fmt: str) -> None:
+    """Validate every definition and hand-written page (and the links between them); print file:line:col problems.
 
     Exits 1 when there are errors (or warnings, with --strict).
     """
-    try:
-        result = load_project(project)
-        _, staged = plan(result.project, Layout(project))
-    except CutoverError as exc:
-        _print_problems(exc.problems)
-        sys.exit(1)
-    warnings = sorted(result.warnings + staged.warnings)
-    _print_problems(warnings)
-    if strict and warnings:
-        sys.exit(1)
+    result = run_check(project)
+    problems = promote(result.problems) if strict else result.problems
+    errors, _ = counts(problems)
     p = result.project
-    click.echo(f"OK: {len(p.roles)} roles, {len(p.features)} features, {len(p.faqs)} FAQs, {len(p.phases)} phases, "
-               f"{len(p.terms)} glossary terms, {len(p.quizzes)} quizzes in {len(p.site.languages)} languages "
-               f"({', '.join(p.site.languages)}).")
-
+    summary = (f"{len(p.roles)} roles, {len(p.features)} features, {len(p.faqs)} FAQs, {len(p.phases)} phases, "
+               f"{len(p.terms)} glossary terms, {len(p.scenarios)} scenarios, {len(p.quizzes)} quizzes"
+               f"{', a survey' if p.survey else ''} in {len(p.site.languages)} languages "
+               f"({', '.join(p.site.languages)})") if p else ""
+    if fmt == "json":
+        click.echo(as_json(problems, summary))
+    elif fmt == "github":
+        if problems:
+            click.echo(as_github(problems))
+        _print_problems(problems)
+    else:
+        _print_problems(problems)
+    if errors:
+        sys.exit(1)
+    if fmt != "json":
+        click.echo(f"OK: {summary}.")
 
 
 def _print_problems(problems) -> None:
@@ -317,6 +342,149 @@ def export_site(project: Path, directory: Path, alias_type: str) -> None:
     except PublishError as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(f"{count} files written to {directory}")
+
+
+@main.command("new")
+@_project_option
+@click.argument("kind", type=click.Choice(["role", "feature", "quiz", "faq"]))
+@click.argument("new_id", metavar="ID")
+def new_command(project: Path, kind: str, new_id: str) -> None:
+    """Start a new role, feature, quiz or FAQ group: the definition and a translation file per language.
+
+    Every text is a TODO; 'cutover check' fails until each one is filled in. Existing files are never overwritten.
+    """
+    from .scaffold import ScaffoldError, scaffold
+
+    try:
+        written = scaffold(project, kind, new_id)
+    except ScaffoldError as exc:
+        raise click.ClickException(str(exc)) from None
+    except CutoverError as exc:
+        _print_problems(exc.problems)
+        sys.exit(1)
+    for path in written:
+        click.echo(f"created {path.relative_to(project).as_posix() if path.is_relative_to(project) else path}")
+    click.echo("Replace every TODO, then run 'cutover check'.")
+
+
+@main.group("i18n")
+def i18n_group() -> None:
+    """Translation status, and translation files for translators' tools (gettext PO)."""
+
+
+def _load_or_exit(project: Path):
+    try:
+        return load_project(project).project
+    except CutoverError as exc:
+        _print_problems(exc.problems)
+        sys.exit(1)
+
+
+def _language_option(loaded, lang: str) -> None:
+    if lang not in loaded.site.languages[1:]:
+        raise click.BadParameter(f"'{lang}' is not a language to translate into; choose one of "
+                                 f"{', '.join(loaded.site.languages[1:]) or '(none: add languages to catalog/site.yaml)'}",
+                                 param_hint="--lang")
+
+
+@i18n_group.command("status")
+@_project_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--lang", "languages", multiple=True, help="Only this language (repeatable).")
+def i18n_status(project: Path, fmt: str, languages: tuple[str, ...]) -> None:
+    """Per language and file: complete, missing and stale strings (stale: the source changed after translation)."""
+    import json as json_module
+
+    from .i18n.strings import status
+
+    loaded = _load_or_exit(project)
+    for lang in languages:
+        _language_option(loaded, lang)
+    try:
+        table = {k: v for k, v in status(loaded, project).items() if not languages or k in languages}
+    except CutoverError as exc:
+        _print_problems(exc.problems)
+        sys.exit(1)
+    if fmt == "json":
+        click.echo(json_module.dumps({lang: {
+            "complete": sum(r.complete for r in rows), "missing": sum(r.missing for r in rows),
+            "stale": sum(r.stale for r in rows),
+            "files": [{"file": r.file, "complete": r.complete, "missing": r.missing, "stale": r.stale} for r in rows]}
+            for lang, rows in table.items()}, indent=2))
+        return
+    width = max([len(r.file) for rows in table.values() for r in rows] + [4])
+    for lang, rows in table.items():
+        c, m, s = (sum(getattr(r, k) for r in rows) for k in ("complete", "missing", "stale"))
+        click.echo(f"{lang}: {c} complete, {m} missing, {s} stale (of {c + m + s})")
+        click.echo(f"  {'file':<{width}}  complete  missing  stale")
+        for r in rows:
+            click.echo(f"  {r.file:<{width}}  {r.complete:>8}  {r.missing:>7}  {r.stale:>5}")
+        click.echo("")
+
+
+@i18n_group.command("export")
+@_project_option
+@click.option("--lang", "lang", required=True, help="The language to export.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True, help="The .po file to write.")
+def i18n_export(project: Path, lang: str, output: Path) -> None:
+    """Write one language's strings as a gettext PO file for translators' tools (stale ones marked fuzzy)."""
+    from .i18n.po import export_po
+
+    loaded = _load_or_exit(project)
+    _language_option(loaded, lang)
+    try:
+        po = export_po(loaded, project, lang)
+    except CutoverError as exc:
+        _print_problems(exc.problems)
+        sys.exit(1)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    tmp = output.with_name(output.name + ".tmp")
+    po.save(str(tmp))
+    tmp.replace(output)
+    missing = sum(1 for e in po if not e.msgstr)
+    click.echo(f"{len(po)} strings written to {output} ({missing} untranslated, {len(po.fuzzy_entries())} fuzzy)")
+
+
+@i18n_group.command("import")
+@_project_option
+@click.argument("po_file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--lang", "lang", default=None, help="Expected language (default: the PO file's Language header).")
+def i18n_import(project: Path, po_file: Path, lang: str | None) -> None:
+    """Write a PO file's translations into the <name>.<lang>.yaml files; nothing else in them changes."""
+    from .i18n.po import import_po
+
+    loaded = _load_or_exit(project)
+    try:
+        result = import_po(loaded, project, po_file, lang)
+    except CutoverError as exc:
+        _print_problems(exc.problems)
+        click.echo("Nothing was written.", err=True)
+        sys.exit(1)
+    for file, count in sorted(result.changed.items()):
+        click.echo(f"{file}: {count} strings")
+    click.echo(f"{sum(result.changed.values())} strings written into {len(result.changed)} files for {result.language}"
+               + ("; translation fingerprints updated" if result.lock_updated else ""))
+
+
+@i18n_group.command("mark-current")
+@_project_option
+@click.option("--lang", "lang", required=True, help="The language whose translations are up to date.")
+@click.argument("files", nargs=-1)
+def i18n_mark_current(project: Path, lang: str, files: tuple[str, ...]) -> None:
+    """Record that the LANG translations (of FILES, source paths such as catalog/features/hold.yaml; default all)
+    match their current source text, after editing translation files by hand."""
+    from .i18n.lock import lock_path, write_lock
+    from .i18n.strings import mark_current
+
+    loaded = _load_or_exit(project)
+    _language_option(loaded, lang)
+    try:
+        lock = mark_current(loaded, project, lang, set(files) or None)
+    except CutoverError as exc:
+        _print_problems(exc.problems)
+        sys.exit(1)
+    changed = write_lock(project, lang, lock)
+    click.echo(f"{lock_path(project, lang)} " + ("updated" if changed else "already up to date"))
 
 
 #: Exit code of ``cutover verify`` when no browser can be started (1 means a check failed).

@@ -43,8 +43,8 @@ def category(project: Project, quiz: Quiz, loc: Localizer) -> str:
 
 
 def _general(project: Project, q: Question, loc: Localizer) -> str:
-    feature = project.features[q.learn_more_feature]
-    return f"{loc.text(q.explanation)} ({loc.ui('quiz.learn_more', title=loc.text(feature.title))})"
+    target = project.scenarios[q.learn_more_scenario] if q.learn_more_scenario else project.features[q.learn_more_feature]
+    return f"{loc.text(q.explanation)} ({loc.ui('quiz.learn_more', title=loc.text(target.title))})"
 
 
 def _choice_fractions(q: Question) -> list[float]:

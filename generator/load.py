@@ -8,6 +8,7 @@ Layout (relative to the project root)::
     catalog/roles/<id>.yaml      one role each
     catalog/features/<id>.yaml   one feature each
     catalog/faqs/<group>.yaml    one FAQ group each
+    catalog/scenarios/<id>.yaml  one scenario each (optional folder)
     quizzes/<id>.yaml            one quiz each
 
 Beside every file, ``<name>.<lang>.yaml`` holds its translation into ``lang``.
@@ -21,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
+from . import branding, conditions, feedback, kit, overrides, survey
 from . import model as m
 from .errors import CutoverError, Problem, Severity, did_you_mean, errors_only, relative
 from .references import check_references
@@ -48,6 +50,10 @@ class Layout:
         return self.root / "quizzes"
 
     @property
+    def scenarios(self) -> Path:
+        return self.catalog / "scenarios"
+
+    @property
     def docs(self) -> Path:
         return self.root / "docs"
 
@@ -59,10 +65,11 @@ class Layout:
         """(kind, path, is_directory_of_many) in load order."""
         return [("phases", self.catalog / "phases.yaml", False), ("glossary", self.catalog / "glossary.yaml", False),
                 ("role", self.catalog / "roles", True), ("feature", self.catalog / "features", True),
-                ("faqs", self.catalog / "faqs", True), ("quiz", self.quizzes, True)]
+                ("faqs", self.catalog / "faqs", True), ("quiz", self.quizzes, True),
+                ("scenario", self.scenarios, True)]
 
     def watched(self) -> list[Path]:
-        return [self.catalog, self.quizzes, self.docs]
+        return [self.catalog, self.quizzes, self.docs, self.root / "i18n"]  # i18n/: translation lock files (status page)
 
 
 @dataclass
@@ -82,8 +89,11 @@ class _Collector:
         self.layout = layout
         self.problems: list[Problem] = []
         self.docs: dict[str, Document] = {}
+        self.kit: tuple[Path, str] | None = None  #: (folder, name) of the kit the project layers over
 
     def display(self, path: Path) -> str:
+        if self.kit and path.is_absolute() and path.is_relative_to(self.kit[0]) and not path.is_relative_to(self.layout.root.resolve()):
+            return kit.kit_display(path, *self.kit)
         return relative(path, self.layout.root)
 
     def read(self, path: Path, schema: dict) -> Document | None:
@@ -131,24 +141,27 @@ def load_project(root: Path) -> LoadResult:
     if site_doc is None:
         raise CutoverError(c.problems)
     languages: list[str] = site_doc.data["languages"]
+    c.kit = kit.open_kit(site_doc, layout.root, c.problems)
+    if c.kit is None and site_doc.data.get("kit"):
+        raise CutoverError(c.problems)
 
-    def load(kind: str, path: Path) -> Any:
-        doc = c.read(path, source_schema(kind))
+    def load(kind: str, path: Path, schema: dict | None = None, tschema: dict | None = None) -> Any:
+        doc = c.read(path, schema or source_schema(kind))
         if doc is None:
             return None
         translations = {}
         for lang in languages[1:]:
             tpath = path.with_name(f"{path.stem}.{lang}.yaml")
             if tpath.is_file():
-                tdoc = c.read(tpath, translation_schema(kind))
+                tdoc = c.read(tpath, tschema or translation_schema(kind))
                 if tdoc is None:
                     continue
                 if "id" in doc.data and tdoc.data.get("id", doc.data["id"]) != doc.data["id"]:
                     c.problems.append(tdoc.problem(("id",), f"id '{tdoc.data['id']}' differs from '{doc.data['id']}' in {doc.display}",
                                                    "a translation keeps the id of its source"))
                 translations[lang] = tdoc
-        prefix = relative(path, layout.root)
-        merger = Merger(doc, translations, source_schema(kind), languages[0], prefix)
+        prefix = c.display(path)
+        merger = Merger(doc, translations, schema or source_schema(kind), languages[0], prefix)
         tree = merger.merge()
         c.problems.extend(merger.problems)
         if "id" in doc.data and path.parent.name != "catalog" and doc.data["id"] != path.stem:
@@ -158,14 +171,36 @@ def load_project(root: Path) -> LoadResult:
 
     _stray_catalog_files(layout, languages, c)
     site_tree, site_source = load("site", layout.site_file)
+    if c.kit:  # the organisation's settings over the kit's
+        kit_site = load("site", c.kit[0] / "catalog" / "site.yaml")
+        site_tree = kit.merge_site(kit_site[0], site_tree) if kit_site else site_tree
+    facts = site_tree.get("facts", {})
+    kit_langs = languages + [x for x in kit.kit_languages(c.kit[0]) if x not in languages] if c.kit else languages
     site = _build_site(site_tree, languages, site_source)
+    site.facts, site.kit, site.branding = facts, c.kit and c.kit[1], branding.build(site_tree.get("branding"))
+    c.problems.extend(branding.check(site.branding, layout.root, c.docs.get(site_source)))
+    c.problems.extend(feedback.check_settings(site_doc))
     trees: dict[str, list[tuple[dict, str]]] = {}
     for kind, path, many in layout.source_sets():
         trees[kind] = []
-        for file in _sources(path, many, languages, c):
+        files = _sources(path, many, languages, c)
+        if c.kit:  # the kit's files, then the organisation's own
+            files, clashes = kit.layer_files(_sources(c.kit[0] / path.relative_to(layout.root), many, kit_langs, c),
+                                             files, many, kind, c.display)
+            c.problems.extend(clashes)
+        for file in files:
             loaded = load(kind, file)
             if loaded:
+                conditions.evaluate(kind, loaded[0], c.docs.get(loaded[1]), facts, c.problems)
                 trees[kind].append(loaded)
+        if kind in overrides.OVERRIDABLE:
+            changes = [x for x in (load(kind, f, overrides.override_schema(kind), overrides.override_translation_schema(kind))
+                                   for f in overrides.override_files(layout.root, kind)) if x]
+            for tree, source in changes:
+                conditions.evaluate(kind, tree, c.docs.get(source), facts, c.problems)
+                conditions.evaluate(kind, tree.get("extend", {}), c.docs.get(source), facts, c.problems, ("extend",))
+            trees[kind] = overrides.apply(trees[kind], changes, kind, c.docs, c.problems)
+    excluded = conditions.collect(trees)
 
     project = m.Project(
         site=site,
@@ -175,13 +210,27 @@ def load_project(root: Path) -> LoadResult:
         phases=[_build_phase(p) for t, _ in trees["phases"] for p in t["phases"]],
         terms=[_build_term(p) for t, _ in trees["glossary"] for p in t["terms"]],
         quizzes=_by_id([_build_quiz(t, s) for t, s in trees["quiz"]], "quiz", c),
+        scenarios=_by_id([_build_scenario(t, s) for t, s in trees["scenario"]], "scenario", c),
     )
+    survey_file = layout.catalog / "survey.yaml"
+    if c.kit and not survey_file.is_file():  # the kit's survey, unless the organisation has its own
+        survey_file = c.kit[0] / "catalog" / "survey.yaml"
+    if survey_file.is_file():  # optional: a project without a survey has no survey page
+        loaded_survey = load("survey", survey_file)
+        if loaded_survey:
+            c.problems.extend(survey.check(c.docs[loaded_survey[1]]))
+            project.survey = survey.build(*loaded_survey)
     if not trees["phases"] and not _exists(layout.catalog / "phases.yaml"):
         c.problems.append(Problem(c.display(layout.catalog / "phases.yaml"), 0, 0, "migration phases file not found",
                                   "create catalog/phases.yaml with at least one phase"))
     if errors_only(c.problems):
         raise CutoverError(c.problems)
     c.problems.extend(check_references(project, c.docs))
+    hide = site_tree.get("hide", {})
+    c.problems.extend(overrides.check_hidden(hide, project, c.docs.get(site_source)))
+    if not errors_only(c.problems):  # hidden items and unmet conditions leave, with every reference to them
+        overrides.prune(project, hide, excluded)
+        c.problems.extend(overrides.emptied(project, c.docs))
     c.problems.extend(missing_translations(project.texts(), languages))
     if errors_only(c.problems):
         raise CutoverError(c.problems)
@@ -217,7 +266,7 @@ def _sources(path: Path, many: bool, languages: list[str], c: _Collector) -> lis
 
 
 #: The single files of catalog/; anything else there is a misspelling or a stray translation.
-_CATALOG_FILES = ("site", "phases", "glossary")
+_CATALOG_FILES = ("site", "phases", "glossary", "survey")
 
 
 def _stray_catalog_files(layout: Layout, languages: list[str], c: _Collector) -> None:
@@ -228,7 +277,7 @@ def _stray_catalog_files(layout: Layout, languages: list[str], c: _Collector) ->
             continue
         stem = file.name.split(".")[0]
         if stem not in _CATALOG_FILES:
-            hint = did_you_mean(stem, _CATALOG_FILES) or "definitions go in roles/, features/ or faqs/"
+            hint = did_you_mean(stem, _CATALOG_FILES) or "definitions go in roles/, features/, faqs/ or scenarios/"
             c.problems.append(Problem(c.display(file), 1, 1, f"'{file.name}' is not a file catalog/ knows", hint))
             continue
         problem = _name_problem(file, languages, c)
@@ -276,7 +325,8 @@ def _build_site(t: dict, languages: list[str], source: str) -> m.Site:
             variables[name] = {"*": value}
     home = t.get("home", {})
     return m.Site(languages=languages, categories=[m.Category(x["id"], x["name"]) for x in t["categories"]],
-                  variables=variables, home_title=home.get("title"), home_intro=home.get("intro"), source=source)
+                  variables=variables, home_title=home.get("title"), home_intro=home.get("intro"), source=source,
+                  feedback=feedback.build_settings(t.get("feedback")))
 
 
 def _build_role(t: dict, source: str) -> m.Role:
@@ -334,3 +384,10 @@ def _build_quiz(t: dict, source: str) -> m.Quiz:
             pairs=[(p["id"], p["left"], p["right"]) for p in q.get("pairs", [])], distractors=options("distractors")))
     return m.Quiz(id=t["id"], title=t["title"], roles=list(t["roles"]), questions=questions,
                   pass_mark=t.get("pass_mark", 80), description=t.get("description"), source=source)
+
+
+def _build_scenario(t: dict, source: str) -> m.Scenario:
+    return m.Scenario(id=t["id"], title=t["title"], roles=list(t["roles"]), phase=t["phase"], situation=t["situation"],
+                      steps=[m.ScenarioStep(x["text"], x.get("feature")) for x in t["steps"]],
+                      pitfalls=[m.Pitfall(x["problem"], x["fix"]) for x in t["pitfalls"]],
+                      questions=[(x["quiz"], x["question"]) for x in t.get("questions", [])], source=source)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import atexit
 import html
+import json
 import logging
 import os
 import re
@@ -19,6 +20,7 @@ from urllib.parse import urljoin
 
 import jinja2
 import jinja2.bccache
+from markupsafe import Markup
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
@@ -26,13 +28,15 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.nav import Section
 from mkdocs.utils import get_relative_url
 
-from . import PACKAGE_DIR
-
+from . import PACKAGE_DIR, branding
 from .errors import CutoverError
+from .feedback import PageInfo, plain_title, widget_html, widget_settings
 from .load import Layout, load_project
 from .localize import Localizer
 from .render.common import (CARDS_INDEX, FAQ, GLOSSARY, GUIDES_INDEX, HOME, PROGRESS, QUIZZES_INDEX, RESULTS, ROLES_INDEX,
-                            TIMELINE, card_path)
+                            SCENARIOS_INDEX, TIMELINE, card_path, scenario_path)
+from .render.status import STATUS_PATH
+from .render.survey import SURVEY
 from .markup import RAW_HTML, UNSAFE_LINK, plain
 from .translations import MISSING
 from .offline import SHIM, write_search_scripts
@@ -80,13 +84,26 @@ _TEMPLATE_CACHES: dict[tuple[str, ...], _MemoryBytecodeCache] = {}  #: by the en
 _CATEGORY_KEY = "cutover:category:"
 
 _SECTION_KEYS = {"cutover:roles": "nav.roles", "cutover:cards": "nav.cards", "cutover:guides": "nav.guides",
-                 "cutover:quizzes": "nav.quizzes"}
+                 "cutover:quizzes": "nav.quizzes", "cutover:scenarios": "nav.scenarios"}
 
 
 class CutoverConfig(Config):
     project_dir = config_options.Optional(config_options.Type(str))  #: default: the folder of mkdocs.yml
     staging_dir = config_options.Optional(config_options.Type(str))  #: default: a private temporary folder
     default_version = config_options.Type(str, default="latest")  #: the alias readers of an old version are sent to
+
+
+def _english_ui_for_unknown_language(env: jinja2.Environment, config) -> None:
+    """material ships UI strings for about sixty languages and its templates fail on any other (an organisation's
+    added language, say Faroese). Give such a language a partial that only names it: material then falls back to
+    English for every string, and the page keeps its own lang attribute."""
+    language = str(config.theme.get("language") or "en")
+    name = f"partials/languages/{language}.html"
+    try:
+        env.loader.get_source(env, name)
+    except jinja2.TemplateNotFound:
+        source = "{% macro t(key) %}{{ {\"language\": " + json.dumps(language) + "}[key] }}{% endmacro %}"
+        env.loader = jinja2.ChoiceLoader([env.loader, jinja2.DictLoader({name: source})])
 
 
 class CutoverPlugin(BasePlugin[CutoverConfig]):
@@ -152,6 +169,7 @@ class CutoverPlugin(BasePlugin[CutoverConfig]):
         self._ensure_extensions(config)
         self._ensure_assets(config)
         self._ensure_theme(config)
+        self._ensure_branding(config)
         self._ensure_offline_shim(config)
         self._skip_redundant_work(config)
         _list_theme_files_once(config.theme)
@@ -169,7 +187,8 @@ class CutoverPlugin(BasePlugin[CutoverConfig]):
     def _plan_incremental(self, config) -> None:
         """A dirty build gives the full build's site unless something every page shows changed: then empty the site."""
         config_file = Path(config.config_file_path) if config.config_file_path else None
-        self._next_signature = site_signature(self.staging, config_file, config.nav)
+        # The feedback widget is part of every page's template, not of its Markdown: its settings count too.
+        self._next_signature = site_signature(self.staging, config_file, (config.nav, widget_settings(self.project)))
         if self._next_signature != self._signature:
             site_dir = Path(config.site_dir)
             for child in site_dir.iterdir() if site_dir.is_dir() else []:
@@ -259,6 +278,17 @@ class CutoverPlugin(BasePlugin[CutoverConfig]):
             # Publishing with mike: material's version selector, and the old-version notice for non-default versions.
             config.extra["version"] = {"provider": "mike", "default": self.config.default_version, "alias": True}
 
+    def _ensure_branding(self, config) -> None:
+        """The organisation's logo, favicon and colours (staged by generator.branding); idempotent per language."""
+        brand = self.project.site.branding
+        if brand is None:
+            return
+        for key in ("logo", "favicon"):
+            if getattr(brand, key):
+                config.theme[key] = branding.staged_name(brand, key)
+        if (brand.primary or brand.accent) and branding.STYLESHEET not in [str(x) for x in config.extra_css]:
+            config.extra_css.append(branding.STYLESHEET)
+
     def _skip_redundant_work(self, config) -> None:
         """Work static-i18n would do only for on_post_build to redo or undo (it matters with thousands of pages)."""
         i18n = config.plugins.get("i18n")
@@ -276,6 +306,7 @@ class CutoverPlugin(BasePlugin[CutoverConfig]):
     @event_priority(-100)  # after other plugins added their template extensions
     def on_env(self, env, config, files):
         lang = self._current_language(config)
+        _english_ui_for_unknown_language(env, config)
         # Every language's build (and every serve rebuild) compiles the same templates: once is enough.
         env.bytecode_cache = _TEMPLATE_CACHES.setdefault(tuple(sorted(env.extensions)), _MemoryBytecodeCache())
         # static-i18n points the language switcher at a page's translations through the attribute
@@ -289,7 +320,17 @@ class CutoverPlugin(BasePlugin[CutoverConfig]):
                 if page is not None and page.content is None and (lang, file.src_uri) in self._memory.titles:
                     page.title = self._memory.titles[(lang, file.src_uri)]  # not read by a dirty build: the nav needs it
         env.globals["cutover_ui"] = lambda key: Localizer(self.project, lang).ui(key)
+        env.globals["cutover_footer"] = lambda: Markup(branding.footer_html(self.project, lang))
+        env.globals["cutover_feedback"] = lambda page: self._feedback_widget(page, config, lang)
         return env
+
+    def _feedback_widget(self, page, config, lang: str) -> Markup:
+        """The "Was this page helpful?" widget for theme/partials/feedback.html (the library writes its HTML)."""
+        url = page.url or ""
+        if config.site_url:
+            url = urljoin(_site_base(config), url)
+        info = PageInfo(plain_title(page.title or config.site_name), url, lang, os.environ.get(MIKE_VERSION_VARIABLE, ""))
+        return Markup(widget_html(self.project, info, Localizer(self.project, lang)))
 
     def _default_nav(self) -> list:
         """Home, the writers' pages, then the generated sections."""
@@ -301,9 +342,15 @@ class CutoverPlugin(BasePlugin[CutoverConfig]):
         nav.append({"cutover:roles": [ROLES_INDEX] + [f"roles/{r}.md" for r in project.roles]})
         nav.append({"cutover:cards": [CARDS_INDEX] + [card_path(r) for r in project.roles]})
         nav.append({"cutover:guides": [GUIDES_INDEX] + self._guides_nav()})
+        if project.scenarios:
+            nav.append({"cutover:scenarios": [SCENARIOS_INDEX] + [scenario_path(s) for s in project.scenarios]})
         nav += [TIMELINE, FAQ, GLOSSARY]
         if project.quizzes:
             nav.append({"cutover:quizzes": [QUIZZES_INDEX] + [f"quizzes/{q}.md" for q in project.quizzes] + [PROGRESS, RESULTS]})
+        if project.survey:
+            nav.append(SURVEY)
+        if len(project.site.languages) > 1:
+            nav.append(STATUS_PATH)  # translation status, for translation coordinators (generator/render/status.py)
         return nav
 
     def _guides_nav(self) -> list:
@@ -341,7 +388,9 @@ class CutoverPlugin(BasePlugin[CutoverConfig]):
 
     def on_page_context(self, context, page, config, nav):
         source = page.meta.get("cutover_source")
-        if source and config.repo_url and self.source_edit_uri is not None:
+        if source and source.startswith("kit:"):
+            page.edit_url = None  # the page comes from the installed kit: there is nothing in this repository to edit
+        elif source and config.repo_url and self.source_edit_uri is not None:
             page.edit_url = urljoin(config.repo_url.rstrip("/") + "/", self.source_edit_uri + source)
         return context
 

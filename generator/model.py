@@ -32,6 +32,9 @@ class QuestionType(str, enum.Enum):
     MATCHING = "matching"  #: left items each paired with a right item
 
 
+#: The prefix of a quiz question's ``learn_more`` that points to a scenario page instead of a guide.
+SCENARIO_LINK = "scenario:"
+
 #: Sections of a guide page that ``learn_more`` may point at (stable anchors).
 GUIDE_SECTIONS = ("steps", "before-and-after", "tips", "warnings", "troubleshooting", "faq", "related")
 
@@ -75,10 +78,73 @@ class Site:
     home_title: Text | None = None
     home_intro: Text | None = None
     source: str = ""
+    feedback: "Feedback | None" = None  #: where readers' feedback goes (None: the defaults of :mod:`generator.feedback`)
+    facts: dict[str, object] = field(default_factory=dict)  #: what conditions test (see :mod:`generator.conditions`)
+    branding: "Branding | None" = None  #: logo, favicon, colours, footer (see :mod:`generator.branding`)
+    kit: str | None = None  #: the kit this site layers over (see :mod:`generator.kit`)
 
     @property
     def default_language(self) -> str:
         return self.languages[0]
+
+
+@dataclass
+class Branding:
+    """The ``branding`` section of catalog/site.yaml; image paths are relative to the project folder."""
+
+    logo: str | None = None
+    favicon: str | None = None
+    primary: str | None = None
+    accent: str | None = None
+    footer: Text | None = None
+
+
+@dataclass
+class Feedback:
+    """The ``feedback`` section of catalog/site.yaml, as written (defaults are resolved per language later)."""
+
+    channel: str | None = None  #: email, form or none; None: chosen from what is set
+    email: str | None = None
+    form: str | None = None
+    parameters: dict[str, str] = field(default_factory=dict)  #: our field name -> the form's parameter name
+    survey_form: str | None = None
+    contact: Text | None = None
+
+
+@dataclass
+class SurveyOption:
+    id: str
+    text: Text
+
+
+class SurveyQuestionType(str, enum.Enum):
+    RATING = "rating"  #: a scale from 1 to ``scale``
+    SINGLE = "single"  #: one option
+    MULTIPLE = "multiple"  #: any number of options
+    TEXT = "text"  #: free text
+
+
+@dataclass
+class SurveyQuestion:
+    id: str
+    type: SurveyQuestionType
+    prompt: Text
+    help: Text | None = None
+    scale: int = 5
+    low: Text | None = None
+    high: Text | None = None
+    options: list[SurveyOption] = field(default_factory=list)
+    multiline: bool = True
+
+
+@dataclass
+class Survey:
+    id: str
+    title: Text
+    questions: list[SurveyQuestion]
+    intro: Text | None = None
+    thanks: Text | None = None
+    source: str = ""
 
 
 @dataclass
@@ -195,7 +261,7 @@ class Question:
     type: QuestionType
     prompt: Text
     explanation: Text
-    learn_more: str  #: ``feature-id`` or ``feature-id#section``
+    learn_more: str  #: ``feature-id``, ``feature-id#section`` or ``scenario:<scenario-id>``
     options: list[Option] = field(default_factory=list)
     answer: bool | None = None
     feedback_true: Text | None = None
@@ -205,12 +271,49 @@ class Question:
     distractors: list[Option] = field(default_factory=list)
 
     @property
+    def learn_more_scenario(self) -> str:
+        """The scenario ``learn_more`` points to; "" when it points to a guide."""
+        return self.learn_more[len(SCENARIO_LINK):] if self.learn_more.startswith(SCENARIO_LINK) else ""
+
+    @property
     def learn_more_feature(self) -> str:
-        return self.learn_more.split("#", 1)[0]
+        """The feature whose guide ``learn_more`` points to; "" when it points to a scenario."""
+        return "" if self.learn_more_scenario else self.learn_more.split("#", 1)[0]
 
     @property
     def learn_more_section(self) -> str:
         return self.learn_more.split("#", 1)[1] if "#" in self.learn_more else ""
+
+
+@dataclass
+class ScenarioStep:
+    text: Text
+    feature: str | None = None  #: the guide with the detailed clicks
+
+
+@dataclass
+class Pitfall:
+    problem: Text
+    fix: Text
+
+
+@dataclass
+class Scenario:
+    """A situation a role meets on the new system: what happens, what to do, what can go wrong."""
+
+    id: str
+    title: Text
+    roles: list[str]
+    phase: str
+    situation: Text
+    steps: list[ScenarioStep]
+    pitfalls: list[Pitfall]
+    questions: list[tuple[str, str]] = field(default_factory=list)  #: (quiz id, question id)
+    source: str = ""
+
+    @property
+    def first_feature(self) -> str | None:
+        return next((step.feature for step in self.steps if step.feature), None)
 
 
 @dataclass
@@ -236,6 +339,8 @@ class Project:
     terms: list[Term]
     quizzes: dict[str, Quiz]
     today: datetime.date | None = None
+    survey: "Survey | None" = None  #: catalog/survey.yaml, when the project has one
+    scenarios: dict[str, Scenario] = field(default_factory=dict)
 
     @property
     def faqs(self) -> dict[str, Faq]:

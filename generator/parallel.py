@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import multiprocessing
 import shutil
+import signal
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -68,8 +69,14 @@ def build_languages(config, jobs: int) -> None:
     scratch = Path(tempfile.mkdtemp(prefix=".cutover-languages-", dir=site_dir.parent))
     try:
         shares = [_Share(config.config_file_path, order[i::jobs], str(scratch), config.strict) for i in range(jobs)]
-        with multiprocessing.get_context("fork" if fork else "spawn").Pool(jobs) as pool:
-            results = pool.map(_build_share, shares, chunksize=1)  # leaving the block terminates the workers
+        pool = multiprocessing.get_context("fork" if fork else "spawn").Pool(jobs, initializer=_default_sigterm)
+        try:
+            results = pool.map(_build_share, shares, chunksize=1)
+            pool.close()  # workers finish on their own; Pool.terminate() can hang on a worker waiting for the queue
+            pool.join()
+        except BaseException:
+            pool.terminate()
+            raise
         failures = [message for result in results for message in result["errors"]]
         if failures:
             raise ParallelBuildError(failures[0])
@@ -120,6 +127,12 @@ def assemble_parts(config, parts_dir: Path) -> None:
         config.plugins["cutover"].on_config(config)  # the project's languages and settings for finish_site
     _assemble(parts_dir, order, Path(config.site_dir))
     finish_site(config, config.plugins["cutover"].project.site.languages if "cutover" in config.plugins else order)
+
+
+def _default_sigterm() -> None:
+    """Workers inherit the CLI's SIGTERM handler (a clean exit for the parent's scratch folders); a worker has
+    nothing to clean up and must simply stop when the pool or the parent is stopped."""
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def _build_share(share: _Share) -> dict:

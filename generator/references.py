@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from typing import Callable, Iterable
 
 from babel import Locale, UnknownLocaleError
 
@@ -90,7 +90,10 @@ def check_references(project: m.Project, docs: dict[str, Document]) -> list[Prob
             ref(src, ("roles", i), rid, roles, "role")
         for i, q in enumerate(quiz.questions):
             at: DataPath = ("questions", i)
-            ref(src, at + ("learn_more",), q.learn_more_feature, features, "feature")
+            if q.learn_more_scenario:
+                ref(src, at + ("learn_more",), q.learn_more_scenario, project.scenarios, "scenario")
+            else:
+                ref(src, at + ("learn_more",), q.learn_more_feature, features, "feature")
             target = features.get(q.learn_more_feature)
             if q.learn_more_section and target:
                 present = guide_sections(target)
@@ -105,9 +108,29 @@ def check_references(project: m.Project, docs: dict[str, Document]) -> list[Prob
             if q.type is m.QuestionType.MULTIPLE and correct == 0:
                 problems.append(docs[src].problem(at + ("options",), "no option is marked correct", "mark at least one with 'correct: true'"))
 
+    _scenario_references(project, ref)
     problems += _placeholders(project)
     problems += _shown_as_text(project)
     return problems
+
+
+def _scenario_references(project: m.Project, ref: Callable[..., None]) -> None:
+    """Roles, phase, guides and quiz questions a scenario names must exist; ``ref`` reports what does not."""
+    phases = [p.id for p in project.phases]
+    for scenario in project.scenarios.values():
+        src = scenario.source
+        for i, rid in enumerate(scenario.roles):
+            ref(src, ("roles", i), rid, project.roles, "role")
+        ref(src, ("phase",), scenario.phase, phases, "phase")
+        for i, step in enumerate(scenario.steps):
+            if step.feature:
+                ref(src, ("steps", i, "feature"), step.feature, project.features, "feature")
+        for i, (quiz_id, question_id) in enumerate(scenario.questions):
+            ref(src, ("questions", i, "quiz"), quiz_id, project.quizzes, "quiz")
+            quiz = project.quizzes.get(quiz_id)
+            if quiz:
+                ref(src, ("questions", i, "question"), question_id, [q.id for q in quiz.questions], "question",
+                    f" in quiz '{quiz_id}'")
 
 
 def _languages(languages: list[str], doc: Document | None) -> list[Problem]:

@@ -21,15 +21,19 @@ from . import PACKAGE_DIR
 from .errors import Problem, did_you_mean
 from .yamlio import DataPath, Document
 
-KINDS = ("site", "role", "feature", "faqs", "phases", "glossary", "quiz")
+KINDS = ("site", "role", "feature", "faqs", "phases", "glossary", "quiz", "scenario", "survey")
 
 _ID_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$"
+#: A quiz question's ``learn_more``: a guide (``feature-id`` or ``feature-id#section``) or ``scenario:<id>``.
+LEARN_MORE_PATTERN = "^(scenario:[a-z0-9]+(-[a-z0-9]+)*|[a-z0-9]+(-[a-z0-9]+)*(#[a-z0-9]+(-[a-z0-9]+)*)?)$"
 #: What a pattern in the schemas means, and how to write a value that fits it.
 _PATTERNS = {
     _ID_PATTERN: ("id", "use lower-case letters, digits and single hyphens, like 'call-park'"),
     "^[a-z][a-z0-9_]*$": ("variable name", "use lower-case letters, digits and underscores, like 'org_name'"),
     "^[a-z]{2,3}(-[A-Z]{2})?$": ("language code", "use a code such as 'en', 'de' or 'pt-BR'"),
-    "^[a-z0-9]+(-[a-z0-9]+)*(#[a-z0-9]+(-[a-z0-9]+)*)?$": ("feature link", "a feature id, optionally with a section, like 'call-park#troubleshooting'"),
+    "^#([0-9a-fA-F]{3}){1,2}$": ("colour", "write it as # and six hexadecimal digits, like '#0b5394'"),
+    LEARN_MORE_PATTERN: ("learn-more link", "a feature id, optionally with a section, like 'call-park#troubleshooting', "
+                                            "or a scenario, like 'scenario:desk-phone-dead'"),
 }
 
 _TYPE_NAMES = {"string": "text", "array": "a list", "object": "a mapping (key: value)", "integer": "a whole number",
@@ -138,7 +142,10 @@ def _explain(error: jsonschema.ValidationError, root: dict) -> Iterator[tuple[Da
     if kind == "additionalProperties" and isinstance(error.instance, dict):
         known = error.schema.get("properties", {})
         for key in error.instance:
-            if key not in known and error.schema.get("additionalProperties") is False:
+            patterns = error.schema.get("patternProperties", {})
+            if key not in known and error.schema.get("additionalProperties") is False and patterns:
+                yield path + (key,), f"'{key}' is not a valid name", _PATTERNS.get(next(iter(patterns)), ("", "check the name"))[1]
+            elif key not in known and error.schema.get("additionalProperties") is False:
                 hint = did_you_mean(key, known) or "allowed here: " + ", ".join(sorted(known))
                 yield path + (key,), f"unknown key '{key}'", hint
     elif kind == "required":

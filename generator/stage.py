@@ -16,20 +16,22 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import PACKAGE_DIR
+from . import PACKAGE_DIR, branding
 from .errors import CutoverError, Problem, Severity, did_you_mean, relative
 from .load import LANGUAGE_CODE, Layout, inside
 from .localize import Localizer
 from .model import Project
 from .render import page_markdown, render_pages
 from .render.reference import abbreviations
+from .render.status import STATUS_PATH, render_status
+from .i18n.strings import status as translation_status
 from .translations import MISSING
 from .variables import PLACEHOLDER, builtin_variables, substitute
 
 
 #: Where the runtime's JavaScript and CSS are staged (shared by every language).
 ASSET_DIR = "assets/cutover"
-ASSETS = ("site.css", "quiz.css", "print.css", "site.js", "quiz.js", "print.js")
+ASSETS = ("site.css", "quiz.css", "feedback.css", "print.css", "site.js", "quiz.js", "feedback.js", "print.js")
 
 
 @dataclass
@@ -61,8 +63,10 @@ def plan(project: Project, layout: Layout) -> tuple[dict[str, bytes], StageResul
             result.generated[target] = page.source
             if page.fallbacks and lang != project.site.default_language:
                 result.untranslated[lang] = result.untranslated.get(lang, 0) + 1
+    _plan_status_page(project, layout, files, result)
     for asset in sorted((PACKAGE_DIR / "assets").iterdir()):
         files[f"{ASSET_DIR}/{asset.name}"] = asset.read_bytes()
+    files.update(branding.staged_files(project, layout.root))  # logo, favicon, colours of the organisation
     if layout.docs.is_dir():
         known = set(project.site.variables) | set(builtin_variables())
         for path in sorted(layout.docs.rglob("*")):
@@ -92,6 +96,17 @@ def plan(project: Project, layout: Layout) -> tuple[dict[str, bytes], StageResul
         raise CutoverError(problems)
     _fill_missing_translations(project, files, result)
     return files, result
+
+
+def _plan_status_page(project: Project, layout: Layout, files: dict[str, bytes], result: StageResult) -> None:
+    """The translation status page in every language (for translation coordinators), when there is a second language."""
+    if len(project.site.languages) < 2:
+        return
+    table = translation_status(project, layout.root)
+    for lang in project.site.languages:
+        page = render_status(project, table, Localizer(project, lang))
+        files[f"{lang}/{STATUS_PATH}"] = page_markdown(project, page, lang).encode("utf-8")
+        result.generated[f"{lang}/{STATUS_PATH}"] = page.source
 
 
 def _fill_missing_translations(project: Project, files: dict[str, bytes], result: StageResult) -> None:

@@ -41,6 +41,11 @@ class Merger:
             return value
         if isinstance(value, list):
             return self._merge_list(node.get("items", {}), value, path, key, trans)
+        if isinstance(value, dict) and "anyOf" in node:
+            # A text item written as {text, when} (a conditional tip): its translation stays a plain string.
+            branches = [_resolve(b, self.schema) for b in node["anyOf"]]
+            node = next((b for b in branches if b.get("type") == "object"), node)
+            trans = {lang: ({"text": tv}, tp) if isinstance(tv, str) else (tv, tp) for lang, (tv, tp) in trans.items()}
         if isinstance(value, dict):
             props = node.get("properties", {})
             extra = node.get("additionalProperties")

@@ -17,3 +17,23 @@ def edit(path: Path, old: str, new: str) -> None:
 
 def tree_snapshot(root: Path) -> dict[str, bytes]:
     return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def make_org(root: Path, kit: Path, site: str = "", files: dict[str, str] | None = None,
+             languages: tuple[str, ...] = ("en", "de", "es", "sv")) -> Path:
+    """An organisation project in ``root`` layered over the kit folder ``kit`` (usually a copy of FIXTURE).
+
+    ``site`` is appended to its catalog/site.yaml; ``files`` maps project paths to their text.
+    """
+    import shutil
+
+    root.mkdir(parents=True, exist_ok=True)
+    mkdocs = (FIXTURE / "mkdocs.yml").read_text("utf-8")
+    (root / "mkdocs.yml").write_text(mkdocs, "utf-8")
+    (root / "catalog").mkdir(exist_ok=True)
+    (root / "docs").mkdir(exist_ok=True)
+    (root / "catalog" / "site.yaml").write_text(f"kit: {kit}\nlanguages: [{', '.join(languages)}]\n{site}", "utf-8")
+    for rel, text in (files or {}).items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(text, "utf-8")
+    return root

@@ -57,3 +57,11 @@ def test_no_external_resources(site: Path):
         text = page.read_text("utf-8")
         assert "fonts.googleapis" not in text and "fonts.gstatic" not in text
         assert not re.search(r'<(script|link)[^>]+(src|href)="https?://', text), page
+
+
+def test_scenario_pages_and_their_navigation_section(site: Path):
+    assert re.search(r"<h1[^>]*>Ihr erster Anruf am Umstellungstag", html(site, "de/scenarios/first-call-on-cutover-day/index.html"))
+    assert re.search(r"<h1[^>]*>Situaciones reales", html(site, "es/scenarios/index.html"))
+    sv = html(site, "sv/roles/agent/index.html")
+    assert 'id="scenarios"' in sv and 'href="../../scenarios/customer-waits-on-hold/"' in sv
+    assert "Praxissituationen" in html(site, "de/scenarios/index.html")  # the translated navigation section

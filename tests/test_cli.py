@@ -14,7 +14,7 @@ def cutover(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
 def test_check_passes_on_a_good_project():
     run = cutover("check", "-p", str(FIXTURE))
     assert run.returncode == 0, run.stderr
-    assert "OK: 2 roles, 2 features, 2 FAQs, 2 phases, 2 glossary terms, 1 quizzes in 4 languages" in run.stdout
+    assert "OK: 2 roles, 2 features, 2 FAQs, 2 phases, 2 glossary terms, 2 scenarios, 1 quizzes in 4 languages" in run.stdout
 
 
 def test_check_reports_every_error_with_file_line_and_exit_1(project: Path):

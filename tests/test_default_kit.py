@@ -96,3 +96,25 @@ def test_vendor_neutral_content():
 def test_term_lists_exist_for_every_translation_language():
     for lang in LANGUAGES[1:]:
         assert (REPO / "catalog" / "terminology" / f"{lang}.md").is_file()
+
+
+def test_every_role_meets_at_least_three_scenarios(kit):
+    scenarios = kit.project.scenarios.values()
+    counts = {role: sum(role in s.roles for s in scenarios) for role in ROLES}
+    assert {role: n for role, n in counts.items() if n < 3} == {}
+    assert len(kit.project.scenarios) >= 27
+
+
+def test_every_scenario_is_translated(kit):
+    untranslated = sorted({f"{text.key.split(':', 1)[0]} ({lang})" for text in kit.project.texts()
+                           if text.key.startswith("catalog/scenarios/") for lang in LANGUAGES if lang not in text.values})
+    assert untranslated == []
+    for lang in LANGUAGES[1:]:
+        for sid in kit.project.scenarios:
+            assert (REPO / "catalog" / "scenarios" / f"{sid}.{lang}.yaml").is_file(), f"{sid}.{lang}.yaml"
+
+
+def test_scenarios_point_to_guides_and_spread_over_phases(kit):
+    scenarios = kit.project.scenarios.values()
+    assert all(s.first_feature for s in scenarios), [s.id for s in scenarios if not s.first_feature]
+    assert {"parallel", "cutover", "hypercare", "handover"} <= {s.phase for s in scenarios}

@@ -28,7 +28,8 @@ def md(page) -> str:
 def test_every_page_exists_in_every_language(proj):
     paths = {"index.md", "roles/index.md", "roles/agent.md", "roles/manager.md", "guides/index.md", "guides/dial.md",
              "guides/hold.md", "timeline.md", "faq.md", "glossary.md", "quizzes/index.md", "quizzes/basics.md", "quizzes/progress.md", "quizzes/results.md",
-             "cards/index.md", "cards/agent.md", "cards/manager.md"}
+             "cards/index.md", "cards/agent.md", "cards/manager.md",
+             "scenarios/index.md", "scenarios/customer-waits-on-hold.md", "scenarios/first-call-on-cutover-day.md"}
     for lang in proj.site.languages:
         assert {p.path for p in render_pages(proj, lang)} == paths
 

@@ -359,6 +359,9 @@
     const notice = store.reset ? h("p", { class: "cq-notice", role: "status", text: ui.storage_reset }) : null;
     mount.append(toolbar, notice || "", h("p", { class: "cq-mode-help cq-practice-only", text: ui.practice_help }),
       h("p", { class: "cq-mode-help cq-exam-only", text: ui.exam_help }), list, h("div", { class: "cq-actions" }, submit), result);
+    // A link to one question (#q-<id>, from a scenario page) points at the static heading, hidden now: show the live one.
+    const linked = views.find((v) => `#q-${v.q.id}` === decodeURIComponent(location.hash));
+    if (linked) linked.node.scrollIntoView();
   }
 
   /* ---------- result, result code, downloads ---------- */

@@ -12,6 +12,8 @@ from .home import render_home
 from .quiz import render_progress, render_quiz, render_quizzes_index, render_results
 from .reference import abbreviations, render_faq, render_glossary, render_timeline
 from .role import render_role, render_roles_index
+from .survey import render_survey
+from .scenario import render_scenario, render_scenarios_index
 
 
 def render_pages(project: Project, lang: str) -> list[Page]:
@@ -36,6 +38,10 @@ def _page_makers(project: Project):
     yield lambda loc: render_guides_index(project, loc)
     for feature in project.features.values():
         yield lambda loc, feature=feature: render_guide(project, feature, loc)
+    if project.scenarios:
+        yield lambda loc: render_scenarios_index(project, loc)
+        for scenario in project.scenarios.values():
+            yield lambda loc, scenario=scenario: render_scenario(project, scenario, loc)
     yield lambda loc: render_timeline(project, loc)
     yield lambda loc: render_faq(project, loc)
     yield lambda loc: render_glossary(project, loc)
@@ -45,6 +51,8 @@ def _page_makers(project: Project):
             yield lambda loc, quiz=quiz: render_quiz(project, quiz, loc)
         yield lambda loc: render_progress(project, loc)
         yield lambda loc: render_results(project, loc)
+    if project.survey:
+        yield lambda loc: render_survey(project, project.survey, loc)
 
 
 def page_markdown(project: Project, page: Page, lang: str) -> str:

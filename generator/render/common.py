@@ -41,10 +41,15 @@ def card_path(role_id: str) -> str:
     return f"cards/{role_id}.md"
 
 
+def scenario_path(scenario_id: str) -> str:
+    return f"scenarios/{scenario_id}.md"
+
+
 HOME, ROLES_INDEX, GUIDES_INDEX, QUIZZES_INDEX = "index.md", "roles/index.md", "guides/index.md", "quizzes/index.md"
 FAQ, TIMELINE, GLOSSARY = "faq.md", "timeline.md", "glossary.md"
 PROGRESS, RESULTS = "quizzes/progress.md", "quizzes/results.md"
 CARDS_INDEX = "cards/index.md"
+SCENARIOS_INDEX = "scenarios/index.md"
 
 
 @functools.lru_cache(maxsize=65536)  # pure, and relpath is slow: thousands of links per build

@@ -11,7 +11,8 @@ import re
 from .. import markup
 from ..localize import Localizer, runtime_strings
 from ..model import Option, Project, Question, QuestionType, Quiz
-from .common import PROGRESS, QUIZZES_INDEX, RESULTS, Page, feature_link, heading, link, quiz_path, role_links, scrambled
+from .common import (PROGRESS, QUIZZES_INDEX, RESULTS, Page, feature_link, heading, link, quiz_path, role_links, scenario_path,
+                     scrambled)
 from .quizdata import embed, html, quiz_data
 
 
@@ -65,8 +66,12 @@ def _question(project: Project, quiz: Quiz, q: Question, number: int, path: str,
                                                                   scrambled(f"{quiz.id}/{q.id}", rights)), ""]
         answer.append(f"**{loc.ui('quiz.correct_answer')}:**")
         answer += [""] + [f"- {markup.inline(loc.text(left))} → {markup.inline(loc.text(right))}" for _, left, right in q.pairs]
-    section = q.learn_more_section
-    learn = feature_link(project, q.learn_more_feature, path, loc, section) + f'{{ .cq-learn data-q="{q.id}" }}'
+    if q.learn_more_scenario:
+        scenario = project.scenarios[q.learn_more_scenario]
+        learn = f"[{markup.inline(loc.text(scenario.title))}]({link(path, scenario_path(scenario.id))})"
+    else:
+        learn = feature_link(project, q.learn_more_feature, path, loc, q.learn_more_section)
+    learn += f'{{ .cq-learn data-q="{q.id}" }}'
     answer += ["", f"**{loc.ui('quiz.explanation')}:** {markup.inline(loc.text(q.explanation))}", "",
                loc.ui("quiz.learn_more", title=learn)]
     lines += [f'??? success "{markup.quoted(loc.ui("quiz.show_answer"))}"', ""]

@@ -6,6 +6,7 @@ from .. import markup
 from ..localize import Localizer
 from ..model import Project, Role
 from .card import print_bar
+from .scenario import role_section
 from .common import (ROLES_INDEX, Page, admonition, card_path, guide_path, heading, link, quiz_path, role_path,
                      steps_markdown)
 
@@ -39,6 +40,7 @@ def render_role(project: Project, role: Role, loc: Localizer) -> Page:
         body += steps_markdown(feature, loc)
         # On paper the link leads nowhere; the steps above are the guide's.
         body += [f"[{loc.ui('role.full_guide')}]({link(path, guide_path(fid))}){{ .cutover-screen-only }}", ""]
+    body += role_section(project, role, path, loc)
     faqs = [faq for group in project.faq_groups for faq in group.faqs if faq.concerns(role.id)]
     body += [heading(2, loc.ui("role.faq"), "faq"), ""]
     if faqs:

@@ -14,7 +14,8 @@ from urllib.parse import unquote, urlsplit
 TEMPLATES = (("home", r""), ("roles-index", r"roles/"), ("role", r"roles/[^/]+/"), ("cards-index", r"cards/"),
              ("card", r"cards/[^/]+/"), ("guides-index", r"guides/"),
              ("guide", r"guides/[^/]+/"), ("quizzes-index", r"quizzes/"), ("progress", r"quizzes/progress/"),
-             ("results", r"quizzes/results/"), ("quiz", r"quizzes/[^/]+/"), ("timeline", r"timeline/"), ("faq", r"faq/"),
+             ("results", r"quizzes/results/"), ("quiz", r"quizzes/[^/]+/"), ("scenarios-index", r"scenarios/"),
+             ("scenario", r"scenarios/[^/]+/"), ("timeline", r"timeline/"), ("faq", r"faq/"),
              ("glossary", r"glossary/"))
 
 

@@ -9,7 +9,8 @@ from quizkit import question, quiz_data, solve
 pytestmark = pytest.mark.browser
 LANGUAGES = {"en": "", "de": "de/", "es": "es/", "sv": "sv/"}
 TEMPLATES = ["", "roles/", "roles/agent/", "guides/", "guides/dial/", "guides/hold/", "timeline/", "faq/", "glossary/",
-             "quizzes/", "quizzes/basics/", "quizzes/progress/", "quizzes/results/", "about/"]
+             "quizzes/", "quizzes/basics/", "quizzes/progress/", "quizzes/results/", "about/", "scenarios/",
+             "scenarios/customer-waits-on-hold/"]
 AXE = Axe()
 
 

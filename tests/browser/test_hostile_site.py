@@ -1,7 +1,7 @@
 """Hostile text in every kind of text field stays text on the built site: nothing runs, and it reads literally.
 
 test_hostile.py covers quizzes; this puts script tags, event handlers, script links, attribute lists and
-template syntax into roles, features, FAQs, the glossary, phases, site settings and variables (also those a
+template syntax into roles, features, FAQs, the glossary, phases, scenarios, site settings and variables (also those a
 hand-written page uses), builds the site, and visits every English page in Chromium.
 """
 
@@ -45,6 +45,8 @@ LITERAL = [
     ("guides/", "article", f"Calls {SCRIPT}"),
     ("", "article h1", f"Home {SCRIPT}"),
     ("about/", "article", f"Fixture {SCRIPT} {ATTR}"),
+    ("scenarios/customer-waits-on-hold/", "article h1", f"Waits {SCRIPT}"),
+    ("scenarios/customer-waits-on-hold/", "article", f"Pitfall {SCRIPT}"),
 ]
 
 
@@ -101,6 +103,12 @@ def _hostile_project(root: Path) -> None:
         t["phases"][0]["description"] = BLOCK
         t["phases"][0]["when"] = f"Soon {LINE}"
 
+    def scenario(t):
+        t["title"] = f"Waits {LINE}"
+        t["situation"] = BLOCK
+        t["steps"][1]["text"] = f"Step {LINE}"
+        t["pitfalls"][0] = {"problem": f"Pitfall {LINE}", "fix": BLOCK}
+
     _set(catalog / "site.yaml", site)
     _set(catalog / "roles/agent.yaml", role)
     _set(catalog / "features/hold.yaml", feature)
@@ -108,6 +116,7 @@ def _hostile_project(root: Path) -> None:
     _set(catalog / "faqs/general.yaml", faqs)
     _set(catalog / "glossary.yaml", glossary)
     _set(catalog / "phases.yaml", phases)
+    _set(catalog / "scenarios/customer-waits-on-hold.yaml", scenario)
     # A hand-written page uses the variables in text, in a table and in code.
     page = root / "docs/en/about.md"
     page.write_text(page.read_text("utf-8") + "\n| Org | Hours |\n| --- | --- |\n| {{ org_name }} | {{ hours }} |\n\n"
