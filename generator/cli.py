@@ -7,6 +7,7 @@ import os
 import shutil
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -108,6 +109,27 @@ def _quiet_logging(verbose: bool) -> None:
     logger.propagate = False
 
 
+def _through_scratch(target: Path, what: str, work: Callable[[Path], None], place: Callable[[Path], None]) -> None:
+    """``work(scratch)`` writes into a scratch folder beside ``target``; ``place(scratch)`` moves the result into
+    place only when it succeeded. A failure, an interruption or SIGTERM leaves ``target`` as it was."""
+    from mkdocs.exceptions import Abort, ConfigurationError, PluginError
+
+    from .parallel import ParallelBuildError
+
+    scratch = sitedir.scratch_dir(target)
+    with sitedir.exit_on_terminate():
+        try:
+            work(scratch)
+        except (PluginError, ConfigurationError, Abort, ParallelBuildError) as exc:
+            shutil.rmtree(scratch, ignore_errors=True)
+            raise click.ClickException(f"{what} failed, {target} left as it was:\n{exc}") from None
+        except BaseException:
+            shutil.rmtree(scratch, ignore_errors=True)
+            raise
+        place(scratch)
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
 @main.command()
 @_project_option
 @click.option("-d", "--site-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
@@ -126,9 +148,8 @@ def build(project: Path, site_dir: Path | None, language: str | None, strict: bo
           part: str | None, jobs: int) -> None:
     """Build the site. The previous site stays untouched unless the build succeeds."""
     from mkdocs.commands.build import build as mkdocs_build
-    from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
-    from .parallel import ParallelBuildError, build_languages, build_part
+    from .parallel import build_languages, build_part
 
     _quiet_logging(verbose)
     project = project.resolve()
@@ -138,24 +159,19 @@ def build(project: Path, site_dir: Path | None, language: str | None, strict: bo
         raise click.UsageError("--part needs a comma-separated list of languages, and goes without --lang and --jobs")
     if language:
         os.environ["CUTOVER_LANGUAGE"] = language
-    scratch = sitedir.scratch_dir(target)
-    with sitedir.exit_on_terminate():
-        try:
-            config = _mkdocs_config(project, site_dir=str(scratch / "site"), strict=strict)
-            if offline:
-                _enable_offline(config)
-            if part_languages:
-                build_part(config, part_languages, scratch / "site")
-            elif jobs > 1 and not language:
-                build_languages(config, jobs)
-            else:
-                mkdocs_build(config)
-        except (PluginError, ConfigurationError, Abort, ParallelBuildError) as exc:
-            shutil.rmtree(scratch, ignore_errors=True)
-            raise click.ClickException(f"build failed, {target} left as it was:\n{exc}") from None
-        except BaseException:
-            shutil.rmtree(scratch, ignore_errors=True)
-            raise
+
+    def work(scratch: Path) -> None:
+        config = _mkdocs_config(project, site_dir=str(scratch / "site"), strict=strict)
+        if offline:
+            _enable_offline(config)
+        if part_languages:
+            build_part(config, part_languages, scratch / "site")
+        elif jobs > 1 and not language:
+            build_languages(config, jobs)
+        else:
+            mkdocs_build(config)
+
+    def place(scratch: Path) -> None:
         if part_languages:
             # Parts of several runners may share the folder: only this part's languages are replaced.
             target.mkdir(parents=True, exist_ok=True)
@@ -163,7 +179,8 @@ def build(project: Path, site_dir: Path | None, language: str | None, strict: bo
                 sitedir.swap(scratch / "site" / lang, target / lang)
         else:
             sitedir.swap(scratch / "site", target)
-        shutil.rmtree(scratch, ignore_errors=True)
+
+    _through_scratch(target, "build", work, place)
     click.echo(f"{'Part' if part_languages else 'Site'} written to {target}")
 
 
@@ -176,27 +193,18 @@ def assemble(project: Path, parts: Path, site_dir: Path | None) -> None:
 
     The result is the site a single `cutover build` makes, byte for byte. PARTS is left as it was.
     """
-    from mkdocs.exceptions import Abort, ConfigurationError, PluginError
-
-    from .parallel import ParallelBuildError, assemble_parts
+    from .parallel import assemble_parts
 
     _quiet_logging(False)
     project = project.resolve()
     target = (site_dir or project / "site").resolve()
-    scratch = sitedir.scratch_dir(target)
-    with sitedir.exit_on_terminate():
-        try:
-            config = _mkdocs_config(project, site_dir=str(scratch / "site"))
-            shutil.copytree(parts.resolve(), scratch / "parts", symlinks=True)
-            assemble_parts(config, scratch / "parts")
-        except (PluginError, ConfigurationError, Abort, ParallelBuildError) as exc:
-            shutil.rmtree(scratch, ignore_errors=True)
-            raise click.ClickException(f"assembly failed, {target} left as it was:\n{exc}") from None
-        except BaseException:
-            shutil.rmtree(scratch, ignore_errors=True)
-            raise
-        sitedir.swap(scratch / "site", target)
-        shutil.rmtree(scratch, ignore_errors=True)
+
+    def work(scratch: Path) -> None:
+        config = _mkdocs_config(project, site_dir=str(scratch / "site"))
+        shutil.copytree(parts.resolve(), scratch / "parts", symlinks=True)
+        assemble_parts(config, scratch / "parts")
+
+    _through_scratch(target, "assembly", work, lambda scratch: sitedir.swap(scratch / "site", target))
     click.echo(f"Site written to {target}")
 
 
