@@ -142,7 +142,7 @@ def _replace_scalar(text: str, node: ScalarNode, key_col: int, value: str) -> st
         body = text[start:end]
         kept = len(body) - len(body.rstrip("\n"))
         indent = _block_indent(text, node) or key_col + 2
-        return text[:start] + _block(value, indent).rstrip("\n") + "\n" * max(kept, 1) + text[end:]
+        return text[:start] + _block(value, indent, indent - key_col).rstrip("\n") + "\n" * max(kept, 1) + text[end:]
     if "\n" in value:
         # The block's header stays on the key's line (with any comment that followed the old text after it).
         line_end = text.find("\n", end)
@@ -150,7 +150,7 @@ def _replace_scalar(text: str, node: ScalarNode, key_col: int, value: str) -> st
         tail = text[end:line_end]
         if tail.strip() and not tail.strip().startswith("#"):
             raise EditError("the text is followed by more values on its line; translate it in the YAML file directly")
-        header, _, body = _block(value, key_col + 2).partition("\n")
+        header, _, body = _block(value, key_col + 2, 2).partition("\n")
         return text[:start] + header + tail + "\n" + body + text[line_end + 1:]
     return text[:start] + _inline(value, node.style) + text[end:]
 
@@ -163,11 +163,16 @@ def _block_indent(text: str, node: ScalarNode) -> int:
     return len(line) - len(line.lstrip(" ")) if line.strip() else 0
 
 
-def _block(value: str, indent: int) -> str:
+def _block(value: str, indent: int, relative: int) -> str:
+    """A literal block of ``value`` indented by ``indent`` columns, ``relative`` more than its key."""
     chomp = "" if value.endswith("\n") and not value.endswith("\n\n") else "-" if not value.endswith("\n") else "+"
+    # YAML takes a block's indentation from its first non-empty line: text that starts with a space needs the
+    # indentation stated in the header, or the reader would count that space as indentation and drop it.
+    first = next((line for line in value.split("\n") if line.strip()), "")
+    indicator = str(relative) if first[:1].isspace() and 0 < relative < 10 else ""
     pad = " " * indent
     lines = [pad + line if line else "" for line in value.rstrip("\n").split("\n")]
-    return f"|{chomp}\n" + "\n".join(lines) + "\n"
+    return f"|{indicator}{chomp}\n" + "\n".join(lines) + "\n"
 
 
 def _inline(value: str, style: str | None) -> str:
