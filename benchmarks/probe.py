@@ -18,8 +18,8 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 def generate(project: Path, staging: Path) -> dict:
     """The generator alone, through the library (no MkDocs): what cutover adds before MkDocs starts."""
-    from generator.load import Layout, load_project
-    from generator.stage import stage
+    from generator.catalog.load import Layout, load_project
+    from generator.site.stage import stage
 
     wall, cpu = time.perf_counter(), time.process_time()
     loaded = load_project(project)
@@ -33,14 +33,13 @@ def generate(project: Path, staging: Path) -> dict:
 def plain(project: Path, target: Path) -> dict:
     """The staged Markdown and an mkdocs.yml with the same theme, navigation, extensions, assets and effective
     static-i18n settings as the cutover build, without the cutover plugin."""
+    import yaml
     from mkdocs.config import load_config
     from mkdocs.utils.yaml import yaml_load
 
-    import yaml
-
     from generator import PACKAGE_DIR
-    from generator.localize import Localizer
-    from generator.markup import plain as plain_text
+    from generator.catalog.markup import plain as plain_text
+    from generator.render.localize import Localizer
 
     config = load_config(config_file=str(project / "mkdocs.yml"))
     plugin = config.plugins["cutover"]

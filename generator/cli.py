@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import os
 import shutil
 import sys
@@ -12,13 +11,12 @@ from pathlib import Path
 
 import click
 
-from . import sitedir
-from .check import run_check
-from .checkformat import FORMATS, as_github, as_json, counts, promote
-from .errors import CutoverError, Severity
-from .load import Layout, load_project
-from .lms import LmsFormat, export
-from .stage import plan
+from generator.authoring.check import run_check
+from generator.authoring.checkformat import FORMATS, as_github, as_json, counts, promote
+from generator.catalog.load import load_project
+from generator.errors import CutoverError, Severity
+from generator.export.lms import LmsFormat, export
+from generator.site import sitedir
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 os.environ.setdefault("DISABLE_MKDOCS_2_WARNING", "true")
@@ -41,8 +39,8 @@ def main() -> None:
 @click.option("--languages", default=None, help="Comma-separated languages, the kit's default first (e.g. en,de). Default: all the kit has.")
 def init_command(directory: Path, org_name: str, languages: str | None) -> None:
     """Create a new organisation site in DIRECTORY that layers over the installed default kit."""
-    from .init import InitError, init
-    from .kit import KitNotFound
+    from generator.org.init import InitError, init
+    from generator.org.kit import KitNotFound
 
     try:
         written = init(directory, org_name, languages)
@@ -92,35 +90,22 @@ def _print_problems(problems) -> None:
         click.echo(f"{errors} error(s), {warnings} warning(s)", err=True)
 
 
-def _mkdocs_config(project: Path, **overrides):
-    from mkdocs.config import load_config
+def _require_config(project: Path) -> None:
     config_file = project / "mkdocs.yml"
     if not config_file.is_file():
         raise click.ClickException(f"{config_file} not found: run the command in the project folder or pass --project")
-    return load_config(config_file=str(config_file), **overrides)
-
-
-def _quiet_logging(verbose: bool) -> None:
-    handler = logging.StreamHandler()
-    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
-    logger = logging.getLogger("mkdocs")
-    logger.handlers[:] = [handler]
-    logger.setLevel(logging.INFO if verbose else logging.WARNING)
-    logger.propagate = False
 
 
 def _through_scratch(target: Path, what: str, work: Callable[[Path], None], place: Callable[[Path], None]) -> None:
     """``work(scratch)`` writes into a scratch folder beside ``target``; ``place(scratch)`` moves the result into
     place only when it succeeded. A failure, an interruption or SIGTERM leaves ``target`` as it was."""
-    from mkdocs.exceptions import Abort, ConfigurationError, PluginError
-
-    from .parallel import ParallelBuildError
+    from generator.site.mkdocs.commands import SiteBuildError  # MkDocs loads only for the commands that build
 
     scratch = sitedir.scratch_dir(target)
     with sitedir.exit_on_terminate():
         try:
             work(scratch)
-        except (PluginError, ConfigurationError, Abort, ParallelBuildError) as exc:
+        except SiteBuildError as exc:
             shutil.rmtree(scratch, ignore_errors=True)
             raise click.ClickException(f"{what} failed, {target} left as it was:\n{exc}") from None
         except BaseException:
@@ -147,11 +132,9 @@ def _through_scratch(target: Path, what: str, work: Callable[[Path], None], plac
 def build(project: Path, site_dir: Path | None, language: str | None, strict: bool, verbose: bool, offline: bool,
           part: str | None, jobs: int) -> None:
     """Build the site. The previous site stays untouched unless the build succeeds."""
-    from mkdocs.commands.build import build as mkdocs_build
+    from generator.site.mkdocs.commands import build_site, quiet_logging
 
-    from .parallel import build_languages, build_part
-
-    _quiet_logging(verbose)
+    quiet_logging(verbose)
     project = project.resolve()
     target = (site_dir or project / ("parts" if part else "site")).resolve()
     part_languages = [lang.strip() for lang in (part or "").split(",") if lang.strip()]
@@ -161,15 +144,9 @@ def build(project: Path, site_dir: Path | None, language: str | None, strict: bo
         os.environ["CUTOVER_LANGUAGE"] = language
 
     def work(scratch: Path) -> None:
-        config = _mkdocs_config(project, site_dir=str(scratch / "site"), strict=strict)
-        if offline:
-            _enable_offline(config)
-        if part_languages:
-            build_part(config, part_languages, scratch / "site")
-        elif jobs > 1 and not language:
-            build_languages(config, jobs)
-        else:
-            mkdocs_build(config)
+        _require_config(project)
+        build_site(project, scratch / "site", strict=strict, offline=offline, jobs=jobs, part_languages=part_languages,
+                   one_language=bool(language))
 
     def place(scratch: Path) -> None:
         if part_languages:
@@ -193,16 +170,16 @@ def assemble(project: Path, parts: Path, site_dir: Path | None) -> None:
 
     The result is the site a single `cutover build` makes, byte for byte. PARTS is left as it was.
     """
-    from .parallel import assemble_parts
+    from generator.site.mkdocs.commands import assemble_site, quiet_logging
 
-    _quiet_logging(False)
+    quiet_logging(False)
     project = project.resolve()
     target = (site_dir or project / "site").resolve()
 
     def work(scratch: Path) -> None:
-        config = _mkdocs_config(project, site_dir=str(scratch / "site"))
+        _require_config(project)
         shutil.copytree(parts.resolve(), scratch / "parts", symlinks=True)
-        assemble_parts(config, scratch / "parts")
+        assemble_site(project, scratch / "parts", scratch / "site")
 
     _through_scratch(target, "assembly", work, lambda scratch: sitedir.swap(scratch / "site", target))
     click.echo(f"Site written to {target}")
@@ -217,46 +194,17 @@ def assemble(project: Path, parts: Path, site_dir: Path | None) -> None:
                    "and every page whenever the navigation, a title or mkdocs.yml changes.")
 def serve(project: Path, dev_addr: str, language: str | None, full_rebuilds: bool) -> None:
     """Serve the site with live reload; edits to catalog/, quizzes/ and docs/ rebuild it."""
-    from mkdocs.commands.serve import serve as mkdocs_serve
-    from mkdocs.exceptions import Abort, ConfigurationError, PluginError
+    from generator.site.mkdocs.commands import SiteBuildError, quiet_logging
+    from generator.site.mkdocs.commands import serve as serve_site
 
-    _quiet_logging(True)
+    quiet_logging(True)
     if language:
         os.environ["CUTOVER_LANGUAGE"] = language
-    config_file = project / "mkdocs.yml"
-    if not config_file.is_file():
-        raise click.ClickException(f"{config_file} not found: run the command in the project folder or pass --project")
-    if not full_rebuilds:
-        # Incremental rebuilds are MkDocs' dirty builds, made exact by the adapter (generator/rebuild.py).
-        # mkdocs-static-i18n builds the other languages dirty only when "--dirty" is on the command line.
-        if "--dirty" not in sys.argv:
-            sys.argv.append("--dirty")
-        for handler in logging.getLogger("mkdocs").handlers:
-            handler.addFilter(_DirtyWarningFilter())
+    _require_config(project)
     try:
-        mkdocs_serve(config_file=str(config_file), dev_addr=dev_addr, livereload=True,
-                     build_type=None if full_rebuilds else "dirty")
-    except (PluginError, ConfigurationError, Abort) as exc:
+        serve_site(project, dev_addr, full_rebuilds)
+    except SiteBuildError as exc:
         raise click.ClickException(str(exc)) from None
-
-
-def _enable_offline(config) -> None:
-    """Turn on material's offline plugin, adding it when mkdocs.yml does not list it (the adapter ships its shim)."""
-    plugin = config.plugins.get("material/offline") or config.plugins.get("offline")
-    if plugin is None:
-        from material.plugins.offline.plugin import OfflinePlugin
-
-        plugin = OfflinePlugin()
-        plugin.load_config({"enabled": True})
-        config.plugins["material/offline"] = plugin
-    plugin.config.enabled = True
-
-
-class _DirtyWarningFilter(logging.Filter):
-    """MkDocs warns that dirty builds leave navigation stale; the adapter rebuilds every page when it would."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        return not record.getMessage().startswith("A 'dirty' build is being performed")
 
 
 @main.command("export-quiz")
@@ -300,7 +248,8 @@ def publish(project: Path, version: str, aliases: tuple[str, ...], title: str | 
 
     Older versions stay byte-identical; a failed build deploys nothing.
     """
-    from .publish import PublishError, publish as run_publish
+    from generator.publish.versions import PublishError
+    from generator.publish.versions import publish as run_publish
 
     try:
         load_project(project)  # clear errors before mike starts a build
@@ -320,7 +269,8 @@ def versions(project: Path, as_json: bool) -> None:
     """List the published versions and their aliases."""
     import json as json_module
 
-    from .publish import PublishError, versions as list_versions
+    from generator.publish.versions import PublishError
+    from generator.publish.versions import versions as list_versions
 
     try:
         found = list_versions(project.resolve())
@@ -343,7 +293,7 @@ def versions(project: Path, as_json: bool) -> None:
               help="How aliases such as 'latest' are written: copies, redirect pages, or symbolic links.")
 def export_site(project: Path, directory: Path, alias_type: str) -> None:
     """Write every published version to DIRECTORY, ready for any web server."""
-    from .publish import AliasType, PublishError, export
+    from generator.publish.versions import AliasType, PublishError, export
 
     try:
         count = export(project.resolve(), directory, AliasType(alias_type))
@@ -361,7 +311,7 @@ def new_command(project: Path, kind: str, new_id: str) -> None:
 
     Every text is a TODO; 'cutover check' fails until each one is filled in. Existing files are never overwritten.
     """
-    from .scaffold import ScaffoldError, scaffold
+    from generator.authoring.scaffold import ScaffoldError, scaffold
 
     try:
         written = scaffold(project, kind, new_id)
@@ -403,7 +353,7 @@ def i18n_status(project: Path, fmt: str, languages: tuple[str, ...]) -> None:
     """Per language and file: complete, missing and stale strings (stale: the source changed after translation)."""
     import json as json_module
 
-    from .i18n.strings import status
+    from generator.authoring.i18n.strings import status
 
     loaded = _load_or_exit(project)
     for lang in languages:
@@ -436,7 +386,7 @@ def i18n_status(project: Path, fmt: str, languages: tuple[str, ...]) -> None:
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True, help="The .po file to write.")
 def i18n_export(project: Path, lang: str, output: Path) -> None:
     """Write one language's strings as a gettext PO file for translators' tools (stale ones marked fuzzy)."""
-    from .i18n.po import export_po
+    from generator.authoring.i18n.po import export_po
 
     loaded = _load_or_exit(project)
     _language_option(loaded, lang)
@@ -459,7 +409,7 @@ def i18n_export(project: Path, lang: str, output: Path) -> None:
 @click.option("--lang", "lang", default=None, help="Expected language (default: the PO file's Language header).")
 def i18n_import(project: Path, po_file: Path, lang: str | None) -> None:
     """Write a PO file's translations into the <name>.<lang>.yaml files; nothing else in them changes."""
-    from .i18n.po import import_po
+    from generator.authoring.i18n.po import import_po
 
     loaded = _load_or_exit(project)
     try:
@@ -481,8 +431,8 @@ def i18n_import(project: Path, po_file: Path, lang: str | None) -> None:
 def i18n_mark_current(project: Path, lang: str, files: tuple[str, ...]) -> None:
     """Record that the LANG translations (of FILES, source paths such as catalog/features/hold.yaml; default all)
     match their current source text, after editing translation files by hand."""
-    from .i18n.lock import lock_path, write_lock
-    from .i18n.strings import mark_current
+    from generator.authoring.i18n.lock import lock_path, write_lock
+    from generator.authoring.i18n.strings import mark_current
 
     loaded = _load_or_exit(project)
     _language_option(loaded, lang)
@@ -512,9 +462,9 @@ def verify(site_dir: Path, all_pages: bool, jobs: int, browser_path: str | None,
 
     Exit 0 when every check passes, 1 when one fails, 3 when no browser can be started.
     """
-    from .verify import VerifyOptions
-    from .verify import verify as run_verify
-    from .verify.browser import INSTALL_HINT, BrowserUnavailable
+    from generator.verify import VerifyOptions
+    from generator.verify import verify as run_verify
+    from generator.verify.browser import INSTALL_HINT, BrowserUnavailable
 
     if not (site_dir / "index.html").is_file():
         raise click.ClickException(f"{site_dir} holds no built site (no index.html): run 'cutover build' first")
@@ -564,8 +514,8 @@ def pdf_command(project: Path, roles: tuple[str, ...], languages: tuple[str, ...
 
     Exit 0 when every PDF was written, 1 on an error, 3 when no browser can be started.
     """
-    from .pdf import PdfError, PdfOptions, render_pdfs
-    from .verify.browser import INSTALL_HINT, BrowserUnavailable
+    from generator.export.pdf import PdfError, PdfOptions, render_pdfs
+    from generator.verify.browser import INSTALL_HINT, BrowserUnavailable
 
     try:
         loaded = load_project(project)
@@ -604,19 +554,16 @@ def pdf_command(project: Path, roles: tuple[str, ...], languages: tuple[str, ...
 
 def _build_for_pdf(project: Path, target: Path) -> Path:
     """The whole site, every language, built strictly into ``target``."""
-    from mkdocs.commands.build import build as mkdocs_build
-    from mkdocs.exceptions import Abort, ConfigurationError, PluginError
+    from generator.site.mkdocs.commands import SiteBuildError, build_every_language, quiet_logging
 
-    _quiet_logging(False)
-    only = os.environ.pop("CUTOVER_LANGUAGE", None)  # the PDFs need every language's pages
+    quiet_logging(False)
+    _require_config(project)
     try:
-        mkdocs_build(_mkdocs_config(project, site_dir=str(target), strict=True))
-    except (PluginError, ConfigurationError, Abort) as exc:
+        build_every_language(project, target)
+    except SiteBuildError as exc:
         raise click.ClickException(f"build failed:\n{exc}") from None
-    finally:
-        if only is not None:
-            os.environ["CUTOVER_LANGUAGE"] = only
     return target
+
 
 if __name__ == "__main__":  # pragma: no cover
     main()

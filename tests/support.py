@@ -25,7 +25,6 @@ def make_org(root: Path, kit: Path, site: str = "", files: dict[str, str] | None
 
     ``site`` is appended to its catalog/site.yaml; ``files`` maps project paths to their text.
     """
-    import shutil
 
     root.mkdir(parents=True, exist_ok=True)
     mkdocs = (FIXTURE / "mkdocs.yml").read_text("utf-8")

@@ -7,9 +7,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from support import REPO
 
 
+@pytest.mark.slow  # a minute of builds: the full suite only
 def test_quick_benchmark_reports_every_figure(tmp_path: Path):
     out = tmp_path / "bench.json"
     run = subprocess.run([sys.executable, str(REPO / "benchmarks" / "run.py"), "--quick", "--json", str(out)],

@@ -17,8 +17,9 @@ from typing import Callable
 import pytest
 from click.testing import CliRunner
 
+from generator.catalog.yamlio import MAX_FILE_BYTES
 from generator.cli import main
-from generator.yamlio import MAX_FILE_BYTES
+
 from support import FIXTURE, tree_snapshot
 
 Change = Callable[[Path], None]
@@ -312,10 +313,10 @@ INERT = [
 
 @pytest.mark.parametrize("case", INERT, ids=[c.name for c in INERT])
 def test_markup_is_shown_as_text_with_a_warning(case: Inert, tmp_path: Path, runner: CliRunner):
-    from generator.load import Layout, load_project
-    from generator.markup import RAW_HTML, UNSAFE_LINK
-    from generator.stage import plan
-    from generator.translations import MISSING
+    from generator.catalog.load import Layout, load_project
+    from generator.catalog.markup import RAW_HTML, UNSAFE_LINK
+    from generator.catalog.translations import MISSING
+    from generator.site.stage import plan
 
     root = tmp_path / "proj"
     shutil.copytree(FIXTURE, root)

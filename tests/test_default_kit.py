@@ -4,10 +4,11 @@ import re
 
 import pytest
 
+from generator.catalog.load import Layout, load_project
+from generator.catalog.model import Platform, QuestionType
+from generator.site.stage import plan
+
 from support import REPO
-from generator.load import Layout, load_project
-from generator.model import Platform, QuestionType
-from generator.stage import plan
 
 LANGUAGES = ["en", "de", "es", "sv"]
 ROLES = ["end-user", "mobile-worker", "receptionist", "queue-agent", "supervisor", "executive", "executive-assistant",

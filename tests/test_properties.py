@@ -20,12 +20,13 @@ import yaml
 from hypothesis import HealthCheck, assume, event, given, settings
 from hypothesis import strategies as st
 
-from generator import markup
+from generator.catalog import markup
+from generator.catalog.load import Layout, load_project
+from generator.catalog.yamlio import YamlFileError, parse_yaml
 from generator.errors import CutoverError
-from generator.load import Layout, load_project
-from generator.mkdocs_plugin import REQUIRED_EXTENSIONS
-from generator.stage import plan
-from generator.yamlio import YamlFileError, parse_yaml
+from generator.site.mkdocs.plugin import REQUIRED_EXTENSIONS
+from generator.site.stage import plan
+
 from support import FIXTURE
 
 # --- YAML-ish text into the reader ---
@@ -49,7 +50,7 @@ def test_the_reader_fails_only_with_a_located_problem(text: str):
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.binary(max_size=200))
 def test_any_bytes_as_a_definition_fail_cleanly(tmp_path: Path, data: bytes):
-    from generator.yamlio import read_yaml
+    from generator.catalog.yamlio import read_yaml
 
     path = tmp_path / "f.yaml"
     path.write_bytes(data)

@@ -1,19 +1,19 @@
-"""Render a :class:`~generator.model.Project` into Markdown pages, one language at a time."""
+"""Render a :class:`~generator.catalog.model.Project` into Markdown pages, one language at a time."""
 
 from __future__ import annotations
 
-from .. import markup
-from ..localize import Localizer
-from ..model import Project
-from .common import Page
-from .card import render_card, render_cards_index
-from .guide import render_guide, render_guides_index
-from .home import render_home
-from .quiz import render_progress, render_quiz, render_quizzes_index, render_results
-from .reference import abbreviations, render_faq, render_glossary, render_timeline
-from .role import render_role, render_roles_index
-from .survey import render_survey
-from .scenario import render_scenario, render_scenarios_index
+from generator.catalog import markup
+from generator.catalog.model import Project
+from generator.render.card import render_card, render_cards_index
+from generator.render.common import Page
+from generator.render.guide import render_guide, render_guides_index
+from generator.render.home import render_home
+from generator.render.localize import Localizer
+from generator.render.quiz import render_progress, render_quiz, render_quizzes_index, render_results
+from generator.render.reference import abbreviations, render_faq, render_glossary, render_timeline
+from generator.render.role import render_role, render_roles_index
+from generator.render.scenario import render_scenario, render_scenarios_index
+from generator.render.survey import render_survey
 
 
 def render_pages(project: Project, lang: str) -> list[Page]:

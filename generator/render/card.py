@@ -9,11 +9,11 @@ from __future__ import annotations
 import dataclasses
 import html
 
-from .. import markup
-from ..localize import Localizer
-from ..model import Feature, Platform, Project, Role, Text
-from ..variables import PLACEHOLDER, format_value, markdown_escape, value_for
-from .common import CARDS_INDEX, Page, card_path, guide_path, heading, link, role_path
+from generator.catalog import markup
+from generator.catalog.model import Feature, Platform, Project, Role, Text
+from generator.catalog.variables import PLACEHOLDER, format_value, markdown_escape, value_for
+from generator.render.common import CARDS_INDEX, Page, card_path, guide_path, heading, link, role_path
+from generator.render.localize import Localizer
 
 #: Site variables the card shows, in this order, each labelled by ``card.code.<name>``. Contacts are on every
 #: card; a feature code only on the cards of roles whose texts use it (``{{ park_code }}`` in a step, say).

@@ -7,9 +7,9 @@ import hashlib
 import posixpath
 from dataclasses import dataclass, field
 
-from .. import markup
-from ..localize import Localizer
-from ..model import Feature, Option, Platform, Project, Step
+from generator.catalog import markup
+from generator.catalog.model import Feature, Option, Platform, Project, Step
+from generator.render.localize import Localizer
 
 
 @dataclass

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from .. import markup
-from ..localize import Localizer
-from ..model import Feature, Project
-from .common import GUIDES_INDEX, Page, admonition, feature_link, guide_path, heading, role_links, steps_markdown
+from generator.catalog import markup
+from generator.catalog.model import Feature, Project
+from generator.render.common import GUIDES_INDEX, Page, admonition, feature_link, guide_path, heading, role_links, steps_markdown
+from generator.render.localize import Localizer
 
 
 def render_guide(project: Project, feature: Feature, loc: Localizer) -> Page:

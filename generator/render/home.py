@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from .. import markup
-from ..localize import Localizer
-from ..model import Project
-from .common import HOME, QUIZZES_INDEX, TIMELINE, Page, heading, link, role_path
+from generator.catalog import markup
+from generator.catalog.model import Project
+from generator.render.common import HOME, QUIZZES_INDEX, TIMELINE, Page, heading, link, role_path
+from generator.render.localize import Localizer
 
 
 def render_home(project: Project, loc: Localizer) -> Page:

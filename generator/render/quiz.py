@@ -8,12 +8,23 @@ from __future__ import annotations
 import html as html_module
 import re
 
-from .. import markup
-from ..localize import Localizer, runtime_strings
-from ..model import Option, Project, Question, QuestionType, Quiz
-from .common import (PROGRESS, QUIZZES_INDEX, RESULTS, Page, feature_link, heading, link, quiz_path, role_links, scenario_path,
-                     scrambled)
-from .quizdata import embed, html, quiz_data
+from generator.catalog import markup
+from generator.catalog.model import Project, Question, QuestionType, Quiz
+from generator.render.common import (
+    PROGRESS,
+    QUIZZES_INDEX,
+    RESULTS,
+    Page,
+    feature_link,
+    heading,
+    link,
+    quiz_path,
+    role_links,
+    scenario_path,
+    scrambled,
+)
+from generator.render.localize import Localizer, runtime_strings
+from generator.render.quizdata import embed, html, quiz_data
 
 
 def render_quiz(project: Project, quiz: Quiz, loc: Localizer) -> Page:

@@ -1,6 +1,6 @@
 """The data the quiz runtime reads: one JSON document per quiz page.
 
-Texts are rendered to HTML here, from text that :mod:`generator.markup` has
+Texts are rendered to HTML here, from text that :mod:`generator.catalog.markup` has
 already made inert; the runtime additionally keeps only a few harmless tags.
 The JSON is embedded with ``<``, ``>`` and ``&`` escaped, so no text can close
 its ``<script type="application/json">`` element.
@@ -14,10 +14,10 @@ import re
 
 import markdown as md
 
-from .. import markup
-from ..localize import Localizer, runtime_strings
-from ..model import Project, Question, QuestionType, Quiz
-from .common import scrambled
+from generator.catalog import markup
+from generator.catalog.model import Project, Question, QuestionType, Quiz
+from generator.render.common import scrambled
+from generator.render.localize import Localizer, runtime_strings
 
 #: Version of the data layout; the runtime refuses data it does not know.
 DATA_VERSION = 1

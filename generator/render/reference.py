@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from .. import markup
-from ..localize import Localizer
-from ..model import Project
-from .common import FAQ, GLOSSARY, TIMELINE, Page, heading, role_links
+from generator.catalog import markup
+from generator.catalog.model import Project
+from generator.render.common import FAQ, GLOSSARY, TIMELINE, Page, heading, role_links
+from generator.render.localize import Localizer
 
 
 def render_faq(project: Project, loc: Localizer) -> Page:

@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
-from .. import markup
-from ..localize import Localizer
-from ..model import Project, Role
-from .card import print_bar
-from .scenario import role_section
-from .common import (ROLES_INDEX, Page, admonition, card_path, guide_path, heading, link, quiz_path, role_path,
-                     steps_markdown)
+from generator.catalog import markup
+from generator.catalog.model import Project, Role
+from generator.render.card import print_bar
+from generator.render.common import (
+    ROLES_INDEX,
+    Page,
+    admonition,
+    card_path,
+    guide_path,
+    heading,
+    link,
+    quiz_path,
+    role_path,
+    steps_markdown,
+)
+from generator.render.localize import Localizer
+from generator.render.scenario import role_section
 
 
 def render_role(project: Project, role: Role, loc: Localizer) -> Page:

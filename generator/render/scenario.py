@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
-from .. import markup
-from ..localize import Localizer
-from ..model import Project, Role, Scenario
-from .common import (SCENARIOS_INDEX, TIMELINE, Page, admonition, feature_link, heading, link, quiz_path, role_links,
-                     scenario_path)
+from generator.catalog import markup
+from generator.catalog.model import Project, Role, Scenario
+from generator.render.common import (
+    SCENARIOS_INDEX,
+    TIMELINE,
+    Page,
+    admonition,
+    feature_link,
+    heading,
+    link,
+    quiz_path,
+    role_links,
+    scenario_path,
+)
+from generator.render.localize import Localizer
 
 
 def render_scenario(project: Project, scenario: Scenario, loc: Localizer) -> Page:

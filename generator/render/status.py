@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from ..localize import Localizer
-from ..model import Project
-from .common import Page
+from generator.catalog.model import Project
+from generator.render.common import Page
+from generator.render.localize import Localizer
 
 #: Stable path of the page in every language.
 STATUS_PATH = "translation-status.md"
 
 
 def render_status(project: Project, table: dict, loc: Localizer) -> Page:
-    """``table``: language -> per-file counts (:func:`generator.i18n.strings.status`)."""
-    from ..i18n.po import page_of
+    """``table``: language -> per-file counts (:func:`generator.authoring.i18n.strings.status`)."""
+    from generator.authoring.i18n.po import page_of
 
     ui = lambda key, **kw: loc.ui(f"translation_status.{key}", **kw)  # noqa: E731
     body = [ui("intro"), ""]

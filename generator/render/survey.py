@@ -11,12 +11,12 @@ import html as html_module
 import re
 from urllib.parse import quote
 
-from .. import markup
-from ..feedback import Channel, contact_html, form_query, survey_channel
-from ..localize import Localizer
-from ..model import Project, Survey, SurveyQuestion, SurveyQuestionType
-from .common import Page
-from .quizdata import embed, html
+from generator.catalog import markup
+from generator.catalog.model import Project, Survey, SurveyQuestion, SurveyQuestionType
+from generator.render.common import Page
+from generator.render.feedback import Channel, contact_html, form_query, survey_channel
+from generator.render.localize import Localizer
+from generator.render.quizdata import embed, html
 
 SURVEY = "survey.md"
 

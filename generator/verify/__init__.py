@@ -5,7 +5,7 @@ serve the site on loopback and drive Chromium with Playwright (page loads, reque
 search, accessibility). Each check reports failures that name the page, the link or element, and the reason.
 """
 
-from .report import Check, Failure, Report
-from .run import VerifyOptions, verify
+from generator.verify.report import Check, Failure, Report
+from generator.verify.run import VerifyOptions, verify
 
 __all__ = ["Check", "Failure", "Report", "VerifyOptions", "verify"]

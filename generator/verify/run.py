@@ -11,11 +11,11 @@ from pathlib import Path
 from typing import Callable
 from urllib.parse import urlsplit
 
-from .browser import launch
-from .report import Check, Failure, Report
-from .server import serve
-from .sitemap import Page, read_site, resolve, template_of
-from .static import check_links, check_switchers
+from generator.verify.browser import launch
+from generator.verify.report import Check, Failure, Report
+from generator.verify.server import serve
+from generator.verify.sitemap import Page, read_site, resolve, template_of
+from generator.verify.static import check_links, check_switchers
 
 #: Console errors that are expected on every material + static-i18n page: material looks for a sitemap.xml
 #: beside each language's root to keep the reader on the same page when switching; static-i18n writes only

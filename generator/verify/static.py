@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .report import Check, Failure
-from .sitemap import Page, resolve, target_file, template_of
+from generator.verify.report import Check, Failure
+from generator.verify.sitemap import Page, resolve, target_file, template_of
 
 _LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 _RESOURCE_TAGS = {"script", "img", "iframe", "source", "audio", "video"}

@@ -17,7 +17,9 @@ from urllib.parse import urlsplit
 import pytest
 
 from generator.verify.server import serve
+
 from support import FIXTURE, REPO
+
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--no-first-run", "--disable-sync", "--disable-quic"]
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 import shutil
 
 import pytest
+from conftest import build_site
 from playwright.sync_api import Page, expect
 
-from conftest import build_site
 from generator.verify.server import serve
+
 from support import FIXTURE, edit
 
 pytestmark = pytest.mark.browser

@@ -21,9 +21,9 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from conftest import serve
 from playwright.sync_api import Page, expect
 
-from conftest import serve
 from support import FIXTURE, edit
 
 pytestmark = pytest.mark.browser

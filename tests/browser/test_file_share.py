@@ -7,12 +7,11 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import build_site
 from playwright.sync_api import Page, expect
 
-from support import FIXTURE
-
-from conftest import build_site
 from quizkit import question, solve
+from support import FIXTURE
 
 pytestmark = pytest.mark.browser
 

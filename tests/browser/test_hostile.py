@@ -3,9 +3,9 @@
 import shutil
 
 import pytest
+from conftest import build_site, serve
 from playwright.sync_api import Page, expect
 
-from conftest import build_site, serve
 from quizkit import answer, question, quiz_data
 from support import FIXTURE, edit
 

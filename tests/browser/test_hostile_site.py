@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import build_site, serve
 from playwright.sync_api import Page, expect
 
-from conftest import build_site, serve
 from support import FIXTURE
 
 pytestmark = pytest.mark.browser

@@ -3,9 +3,9 @@
 import shutil
 
 import pytest
+from conftest import build_site, serve
 from playwright.sync_api import Page, expect
 
-from conftest import build_site, serve
 from support import FIXTURE, edit
 
 pytestmark = pytest.mark.browser

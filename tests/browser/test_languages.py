@@ -5,9 +5,10 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
+from generator.catalog.load import load_project
+from generator.render.localize import Localizer
+
 from support import REPO
-from generator.load import load_project
-from generator.localize import Localizer
 
 LANGUAGES = {"en": "", "de": "de/", "es": "es/", "sv": "sv/"}
 _PROJECT = load_project(REPO).project

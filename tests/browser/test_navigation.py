@@ -3,8 +3,9 @@
 import pytest
 from playwright.sync_api import Page, expect
 
-from generator.load import load_project
-from generator.localize import Localizer
+from generator.catalog.load import load_project
+from generator.render.localize import Localizer
+
 from support import REPO
 
 _PROJECT = load_project(REPO).project

@@ -7,11 +7,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import browser_executable, build_site
 
 from generator.verify.server import serve
-from support import edit
 
-from conftest import browser_executable, build_site
+from support import edit
 
 pytestmark = pytest.mark.browser
 

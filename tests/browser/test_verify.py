@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import build_site
+
 from support import FIXTURE
 
 pytestmark = pytest.mark.browser

@@ -6,9 +6,9 @@ import subprocess
 import sys
 
 import pytest
+from conftest import serve
 from playwright.sync_api import Page, expect
 
-from conftest import serve
 from support import FIXTURE
 
 pytestmark = pytest.mark.browser

@@ -1,0 +1,5 @@
+"""``python -m generator``: the ``cutover`` command."""
+
+from generator.cli import main
+
+main()

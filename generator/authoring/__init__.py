@@ -1,0 +1,1 @@
+"""Writers' and translators' tools: check, scaffolds, translation status and PO files."""

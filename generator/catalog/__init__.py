@@ -1,0 +1,1 @@
+"""Definitions → validated model: strict YAML with positions, schemas, translations, variables, conditions, cross-references and the model."""

@@ -1,0 +1,368 @@
+"""The validated, language-complete model that renderers read.
+
+Every human-readable field is a :class:`Text` holding all languages at once;
+renderers pick one language through a :class:`~generator.render.localize.Localizer`.
+Nothing here knows about files, YAML or MkDocs.
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+from dataclasses import dataclass, field
+
+
+class Platform(str, enum.Enum):
+    """Where a step is carried out; each becomes a tab on a guide."""
+
+    DESKTOP = "desktop"
+    MOBILE = "mobile"
+    DESK_PHONE = "desk_phone"
+    WEB = "web"
+
+
+DEFAULT_PLATFORMS = (Platform.DESKTOP, Platform.MOBILE, Platform.DESK_PHONE)
+
+
+class QuestionType(str, enum.Enum):
+    SINGLE = "single"  #: exactly one correct option
+    MULTIPLE = "multiple"  #: one or more correct options, partial credit
+    TRUE_FALSE = "true_false"  #: a statement that is true or false
+    ORDERING = "ordering"  #: items to put in the correct order
+    MATCHING = "matching"  #: left items each paired with a right item
+
+
+#: The prefix of a quiz question's ``learn_more`` that points to a scenario page instead of a guide.
+SCENARIO_LINK = "scenario:"
+
+#: Sections of a guide page that ``learn_more`` may point at (stable anchors).
+GUIDE_SECTIONS = ("steps", "before-and-after", "tips", "warnings", "troubleshooting", "faq", "related")
+
+
+def guide_sections(feature: "Feature") -> list[str]:
+    """The anchors a feature's guide page actually has."""
+    present = {"steps": True, "before-and-after": bool(feature.before), "tips": bool(feature.tips),
+               "warnings": bool(feature.warnings), "troubleshooting": bool(feature.troubleshooting),
+               "faq": bool(feature.faqs), "related": bool(feature.related)}
+    return [name for name in GUIDE_SECTIONS if present[name]]
+
+
+@dataclass(frozen=True)
+class Origin:
+    path: str
+    line: int
+    col: int
+    text_line: int = 0  #: where the text itself starts (a ``|`` block starts below its key); 0: on ``line``
+
+
+@dataclass
+class Text:
+    """One translatable string in every language it exists in."""
+
+    key: str  #: stable key, e.g. ``features/hold.yaml:steps[2].desktop``
+    values: dict[str, str]
+    origins: dict[str, Origin] = field(default_factory=dict)
+
+
+@dataclass
+class Category:
+    id: str
+    name: Text
+
+
+@dataclass
+class Site:
+    languages: list[str]
+    categories: list[Category]
+    variables: dict[str, dict[str, object]]  #: name -> language -> value ("*" for all languages)
+    home_title: Text | None = None
+    home_intro: Text | None = None
+    source: str = ""
+    feedback: "Feedback | None" = None  #: where readers' feedback goes (None: the defaults of :mod:`generator.render.feedback`)
+    facts: dict[str, object] = field(default_factory=dict)  #: what conditions test (see :mod:`generator.catalog.conditions`)
+    branding: "Branding | None" = None  #: logo, favicon, colours, footer (see :mod:`generator.org.branding`)
+    kit: str | None = None  #: the kit this site layers over (see :mod:`generator.org.kit`)
+
+    @property
+    def default_language(self) -> str:
+        return self.languages[0]
+
+
+@dataclass
+class Branding:
+    """The ``branding`` section of catalog/site.yaml; image paths are relative to the project folder."""
+
+    logo: str | None = None
+    favicon: str | None = None
+    primary: str | None = None
+    accent: str | None = None
+    footer: Text | None = None
+
+
+@dataclass
+class Feedback:
+    """The ``feedback`` section of catalog/site.yaml, as written (defaults are resolved per language later)."""
+
+    channel: str | None = None  #: email, form or none; None: chosen from what is set
+    email: str | None = None
+    form: str | None = None
+    parameters: dict[str, str] = field(default_factory=dict)  #: our field name -> the form's parameter name
+    survey_form: str | None = None
+    contact: Text | None = None
+
+
+@dataclass
+class SurveyOption:
+    id: str
+    text: Text
+
+
+class SurveyQuestionType(str, enum.Enum):
+    RATING = "rating"  #: a scale from 1 to ``scale``
+    SINGLE = "single"  #: one option
+    MULTIPLE = "multiple"  #: any number of options
+    TEXT = "text"  #: free text
+
+
+@dataclass
+class SurveyQuestion:
+    id: str
+    type: SurveyQuestionType
+    prompt: Text
+    help: Text | None = None
+    scale: int = 5
+    low: Text | None = None
+    high: Text | None = None
+    options: list[SurveyOption] = field(default_factory=list)
+    multiline: bool = True
+
+
+@dataclass
+class Survey:
+    id: str
+    title: Text
+    questions: list[SurveyQuestion]
+    intro: Text | None = None
+    thanks: Text | None = None
+    source: str = ""
+
+
+@dataclass
+class Change:
+    before: Text
+    after: Text
+
+
+@dataclass
+class Role:
+    id: str
+    name: Text
+    audience: Text
+    features: list[str]
+    changes: list[Change] = field(default_factory=list)
+    tasks: dict[str, list[Text]] = field(default_factory=dict)  #: phase id -> tasks
+    quiz: str | None = None
+    order: int = 100
+    source: str = ""
+
+
+@dataclass
+class Step:
+    text: Text | None
+    variants: dict[Platform, Text]
+    result: Text | None = None
+
+    def for_platform(self, platform: Platform) -> Text | None:
+        return self.variants.get(platform) or (self.text if self.text else None)
+
+
+@dataclass
+class Troubleshooting:
+    problem: Text
+    solution: Text
+
+
+@dataclass
+class Feature:
+    id: str
+    title: Text
+    summary: Text
+    category: str
+    steps: list[Step]
+    platforms: list[Platform]
+    roles: list[str] = field(default_factory=list)
+    prerequisites: list[str] = field(default_factory=list)
+    minutes: int | None = None
+    result: Text | None = None
+    tips: list[Text] = field(default_factory=list)
+    warnings: list[Text] = field(default_factory=list)
+    troubleshooting: list[Troubleshooting] = field(default_factory=list)
+    before: Text | None = None
+    after: Text | None = None
+    faqs: list[str] = field(default_factory=list)
+    related: list[str] = field(default_factory=list)
+    source: str = ""
+
+    @property
+    def has_platform_steps(self) -> bool:
+        return any(step.variants for step in self.steps)
+
+
+@dataclass
+class Faq:
+    id: str
+    question: Text
+    answer: Text
+    roles: list[str]  #: role ids; ``["all"]`` for everyone
+    phases: list[str] = field(default_factory=list)
+    group: str = ""
+    source: str = ""
+
+    def concerns(self, role_id: str) -> bool:
+        return "all" in self.roles or role_id in self.roles
+
+
+@dataclass
+class FaqGroup:
+    id: str
+    title: Text
+    faqs: list[Faq]
+    source: str = ""
+
+
+@dataclass
+class Phase:
+    id: str
+    name: Text
+    summary: Text
+    when: Text | None = None
+    description: Text | None = None
+
+
+@dataclass
+class Term:
+    id: str
+    term: Text
+    definition: Text
+    tooltip: bool = True
+
+
+@dataclass
+class Option:
+    id: str
+    text: Text
+    correct: bool = False
+    feedback: Text | None = None
+
+
+@dataclass
+class Question:
+    id: str
+    type: QuestionType
+    prompt: Text
+    explanation: Text
+    learn_more: str  #: ``feature-id``, ``feature-id#section`` or ``scenario:<scenario-id>``
+    options: list[Option] = field(default_factory=list)
+    answer: bool | None = None
+    feedback_true: Text | None = None
+    feedback_false: Text | None = None
+    items: list[Option] = field(default_factory=list)  #: ordering: correct order
+    pairs: list[tuple[str, Text, Text]] = field(default_factory=list)  #: matching: (id, left, right)
+    distractors: list[Option] = field(default_factory=list)
+
+    @property
+    def learn_more_scenario(self) -> str:
+        """The scenario ``learn_more`` points to; "" when it points to a guide."""
+        return self.learn_more[len(SCENARIO_LINK):] if self.learn_more.startswith(SCENARIO_LINK) else ""
+
+    @property
+    def learn_more_feature(self) -> str:
+        """The feature whose guide ``learn_more`` points to; "" when it points to a scenario."""
+        return "" if self.learn_more_scenario else self.learn_more.split("#", 1)[0]
+
+    @property
+    def learn_more_section(self) -> str:
+        return self.learn_more.split("#", 1)[1] if "#" in self.learn_more else ""
+
+
+@dataclass
+class ScenarioStep:
+    text: Text
+    feature: str | None = None  #: the guide with the detailed clicks
+
+
+@dataclass
+class Pitfall:
+    problem: Text
+    fix: Text
+
+
+@dataclass
+class Scenario:
+    """A situation a role meets on the new system: what happens, what to do, what can go wrong."""
+
+    id: str
+    title: Text
+    roles: list[str]
+    phase: str
+    situation: Text
+    steps: list[ScenarioStep]
+    pitfalls: list[Pitfall]
+    questions: list[tuple[str, str]] = field(default_factory=list)  #: (quiz id, question id)
+    source: str = ""
+
+    @property
+    def first_feature(self) -> str | None:
+        return next((step.feature for step in self.steps if step.feature), None)
+
+
+@dataclass
+class Quiz:
+    id: str
+    title: Text
+    roles: list[str]
+    questions: list[Question]
+    pass_mark: int = 80
+    description: Text | None = None
+    source: str = ""
+
+
+@dataclass
+class Project:
+    """Everything a site is generated from."""
+
+    site: Site
+    roles: dict[str, Role]
+    features: dict[str, Feature]
+    faq_groups: list[FaqGroup]
+    phases: list[Phase]
+    terms: list[Term]
+    quizzes: dict[str, Quiz]
+    today: datetime.date | None = None
+    survey: "Survey | None" = None  #: catalog/survey.yaml, when the project has one
+    scenarios: dict[str, Scenario] = field(default_factory=dict)
+
+    @property
+    def faqs(self) -> dict[str, Faq]:
+        return {faq.id: faq for group in self.faq_groups for faq in group.faqs}
+
+    def texts(self):
+        """Every Text in the project (for translation status and placeholder checks)."""
+        seen: list[Text] = []
+        _collect(self, seen, set())
+        return seen
+
+
+def _collect(value: object, out: list[Text], visited: set[int]) -> None:
+    if isinstance(value, Text):
+        out.append(value)
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            _collect(item, out, visited)
+    elif isinstance(value, dict):
+        for item in value.values():
+            _collect(item, out, visited)
+    elif hasattr(value, "__dataclass_fields__") and id(value) not in visited:
+        visited.add(id(value))
+        for name in value.__dataclass_fields__:
+            _collect(getattr(value, name), out, visited)

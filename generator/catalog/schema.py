@@ -1,0 +1,221 @@
+"""JSON Schema validation with writer-friendly messages, and translation schemas.
+
+The committed ``schemas/<kind>.schema.json`` files are the single description
+of the format: editors use them while typing, :func:`validate` uses them in
+``cutover check``, and string fields marked ``"x-translatable": true`` define
+what a translation file (``<name>.<lang>.yaml``) may contain.
+"""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import functools
+import json
+from typing import Any, Iterator
+
+import jsonschema
+
+from generator import PACKAGE_DIR
+from generator.catalog.yamlio import DataPath, Document
+from generator.errors import Problem, did_you_mean
+
+KINDS = ("site", "role", "feature", "faqs", "phases", "glossary", "quiz", "scenario", "survey")
+
+_ID_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$"
+#: A quiz question's ``learn_more``: a guide (``feature-id`` or ``feature-id#section``) or ``scenario:<id>``.
+LEARN_MORE_PATTERN = "^(scenario:[a-z0-9]+(-[a-z0-9]+)*|[a-z0-9]+(-[a-z0-9]+)*(#[a-z0-9]+(-[a-z0-9]+)*)?)$"
+#: What a pattern in the schemas means, and how to write a value that fits it.
+_PATTERNS = {
+    _ID_PATTERN: ("id", "use lower-case letters, digits and single hyphens, like 'call-park'"),
+    "^[a-z][a-z0-9_]*$": ("variable name", "use lower-case letters, digits and underscores, like 'org_name'"),
+    "^[a-z]{2,3}(-[A-Z]{2})?$": ("language code", "use a code such as 'en', 'de' or 'pt-BR'"),
+    "^#([0-9a-fA-F]{3}){1,2}$": ("colour", "write it as # and six hexadecimal digits, like '#0b5394'"),
+    LEARN_MORE_PATTERN: ("learn-more link", "a feature id, optionally with a section, like 'call-park#troubleshooting', "
+                                            "or a scenario, like 'scenario:desk-phone-dead'"),
+}
+
+_TYPE_NAMES = {"string": "text", "array": "a list", "object": "a mapping (key: value)", "integer": "a whole number",
+               "number": "a number", "boolean": "true or false"}
+
+
+@functools.cache
+def source_schema(kind: str) -> dict:
+    return json.loads((PACKAGE_DIR / "schemas" / f"{kind}.schema.json").read_text("utf-8"))
+
+
+@functools.cache
+def translation_schema(kind: str) -> dict:
+    """The schema of a translation file: the source shape, text fields and ids only."""
+    source = source_schema(kind)
+    result = _translatable_part(source, source) or {"type": "object", "properties": {}, "additionalProperties": False}
+    result = {"$schema": source["$schema"], "$id": source["$id"].replace(".schema.json", ".translation.schema.json"),
+              "title": f"{source['title']} (translation)",
+              "description": "A translation: the same keys as the source file, text fields only; list items with an id repeat it.",
+              **result, "$defs": {"id": source["$defs"]["id"]}}
+    return result
+
+
+def _resolve(node: dict, root: dict) -> dict:
+    while "$ref" in node:
+        name = node["$ref"].rsplit("/", 1)[-1]
+        node = {**root["$defs"][name], **{k: v for k, v in node.items() if k != "$ref"}}
+    return node
+
+
+def is_translatable(node: dict, root: dict) -> bool:
+    node = _resolve(node, root)
+    if node.get("x-translatable"):
+        return True
+    return any(is_translatable(branch, root) for branch in node.get("anyOf", []))
+
+
+def _translatable_part(node: dict, root: dict) -> dict | None:
+    node = _resolve(node, root)
+    if is_translatable(node, root):
+        return {"type": "string", "minLength": 1, "description": node.get("description", "")}
+    if node.get("type") == "array" and "items" in node:
+        items = _translatable_part(node["items"], root)
+        return {"type": "array", "items": items} if items else None
+    if node.get("type") == "object" or "properties" in node:
+        props = {}
+        for key, sub in node.get("properties", {}).items():
+            if key == "id":
+                props["id"] = {"$ref": "#/$defs/id"}
+                continue
+            part = _translatable_part(sub, root)
+            if part:
+                props[key] = part
+        if not (set(props) - {"id"}) and not isinstance(node.get("additionalProperties"), dict):
+            return None
+        out: dict[str, Any] = {"type": "object", "properties": props, "additionalProperties": False}
+        if "id" in props:
+            out["required"] = ["id"]
+        if isinstance(node.get("additionalProperties"), dict):
+            extra = _translatable_part(node["additionalProperties"], root)
+            if extra:
+                out["additionalProperties"] = extra
+        return out
+    return None
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return value.isoformat()
+    return value
+
+
+def validate(doc: Document, schema: dict) -> list[Problem]:
+    """Every schema violation in ``doc``, located and explained."""
+    validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+    problems: set[Problem] = set()
+    errors = list(validator.iter_errors(_jsonable(doc.data)))
+    misspelt = {(tuple(e.absolute_path), _suggestion(key, e)) for e in errors if e.validator == "additionalProperties"
+                for key in e.instance if isinstance(e.instance, dict)}
+    for error in errors:
+        if error.validator == "required" and (tuple(error.absolute_path), _required_key(error)) in misspelt:
+            continue  # "unknown key 'sumary' (did you mean 'summary'?)" says it already
+        for path, message, hint in _explain(error, schema):
+            problems.add(doc.problem(path, message, hint))
+    return sorted(problems)
+
+
+def _suggestion(key: str, error: jsonschema.ValidationError) -> str:
+    known = error.schema.get("properties", {})
+    close = difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.6) if key not in known else []
+    return close[0] if close else ""
+
+
+def _required_key(error: jsonschema.ValidationError) -> str:
+    return error.message.split("'")[1] if "'" in error.message else error.message
+
+
+def _explain(error: jsonschema.ValidationError, root: dict) -> Iterator[tuple[DataPath, str, str]]:
+    path: DataPath = tuple(error.absolute_path)
+    where = _name(path)
+    kind = error.validator
+    if kind == "additionalProperties" and isinstance(error.instance, dict):
+        known = error.schema.get("properties", {})
+        for key in error.instance:
+            patterns = error.schema.get("patternProperties", {})
+            if key not in known and error.schema.get("additionalProperties") is False and patterns:
+                yield path + (key,), f"'{key}' is not a valid name", _PATTERNS.get(next(iter(patterns)), ("", "check the name"))[1]
+            elif key not in known and error.schema.get("additionalProperties") is False:
+                hint = did_you_mean(key, known) or "allowed here: " + ", ".join(sorted(known))
+                yield path + (key,), f"unknown key '{key}'", hint
+    elif kind == "required":
+        yield path, f"{where or 'the file'} is missing the required key '{_required_key(error)}'", ""
+    elif kind == "type":
+        expected = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+        names = " or ".join(_TYPE_NAMES.get(t, t) for t in expected)
+        yield path, f"{where} must be {names}, not {_describe(error.instance)}", ""
+    elif kind == "enum":
+        hint = did_you_mean(str(error.instance), map(str, error.validator_value))
+        yield path, f"{where}: '{error.instance}' is not one of: {', '.join(map(str, error.validator_value))}", hint
+    elif kind == "pattern":
+        noun, hint = _PATTERNS.get(error.validator_value, _PATTERNS[_ID_PATTERN] if "a-z0-9" in error.validator_value
+                                   else ("value", f"it must match {error.validator_value}"))
+        if "propertyNames" in error.schema_path:  # a key, not a value: point at the key itself
+            yield path + (error.instance,), f"'{error.instance}' is not a valid {noun}", hint
+        else:
+            yield path, f"{where}: '{error.instance}' is not a valid {noun}", hint
+    elif kind in ("minItems", "minLength", "minProperties"):
+        yield path, f"{where} must not be empty", ""
+    elif kind == "uniqueItems":
+        yield path, f"{where} lists the same entry twice", "remove the duplicate"
+    elif kind == "not":
+        question = error.instance if isinstance(error.instance, dict) else {}
+        forbidden = [r["required"][0] for r in error.validator_value.get("anyOf", []) if "required" in r]
+        extra = [k for k in forbidden if k in question]
+        yield path, f"{where}: {', '.join(extra) or 'a key'} does not belong to a question of type '{question.get('type')}'", \
+            "single/multiple use options; true_false uses answer; ordering uses items; matching uses pairs"
+    elif kind == "anyOf":
+        yield path, f"{where} must be text, a number, true/false or a date (YYYY-MM-DD), not {_describe(error.instance)}", ""
+    elif kind in ("minimum", "maximum"):
+        yield path, f"{where}: {error.message}", ""
+    elif kind == "format":
+        yield path, f"{where}: '{error.instance}' is not a valid {error.validator_value}", ""
+    elif kind in ("if", "allOf"):
+        for sub in error.context or []:
+            yield from _explain(sub, root)
+    else:
+        yield path, f"{where}: {error.message}", ""
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "empty"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    return "a mapping"
+
+
+def _name(path: DataPath) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def write_translation_schemas() -> list[str]:
+    """Refresh the committed ``*.translation.schema.json`` files editors use for translation files."""
+    written = []
+    for kind in KINDS:
+        path = PACKAGE_DIR / "schemas" / f"{kind}.translation.schema.json"
+        path.write_text(json.dumps(translation_schema(kind), indent=2, ensure_ascii=False) + "\n", "utf-8")
+        written.append(path.name)
+    return written
+
+
+if __name__ == "__main__":  # python -m generator.catalog.schema
+    print("\n".join(write_translation_schemas()))

@@ -1,0 +1,1 @@
+"""Documents for elsewhere: PDF files, quizzes for learning-management systems."""

@@ -1,0 +1,1 @@
+"""Organisation copies: init, layering over a kit, overrides and hiding, branding."""

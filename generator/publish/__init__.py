@@ -1,0 +1,1 @@
+"""Published versions with mike, and exports of them for any web server."""

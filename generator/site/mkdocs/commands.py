@@ -1,0 +1,114 @@
+"""The builds and the preview server the ``cutover`` commands start, run by MkDocs.
+
+The CLI calls these with plain values and catches :class:`SiteBuildError`; nothing outside this package imports
+MkDocs or its plugins.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from pathlib import Path
+
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.commands.serve import serve as mkdocs_serve
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort, ConfigurationError, PluginError
+
+from generator.site.mkdocs.parallel import ParallelBuildError, assemble_parts, build_languages, build_part
+
+#: The project's MkDocs configuration, at its root.
+CONFIG_FILE = "mkdocs.yml"
+
+
+class SiteBuildError(Exception):
+    """MkDocs, a plugin or a parallel worker failed; the message says why."""
+
+
+def quiet_logging(verbose: bool) -> None:
+    """MkDocs' messages in one short format; only warnings unless ``verbose``."""
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    logger = logging.getLogger("mkdocs")
+    logger.handlers[:] = [handler]
+    logger.setLevel(logging.INFO if verbose else logging.WARNING)
+    logger.propagate = False
+
+
+def _config(project: Path, **overrides):
+    return load_config(config_file=str(project / CONFIG_FILE), **overrides)
+
+
+def build_site(project: Path, site_dir: Path, *, strict: bool = True, offline: bool = False, jobs: int = 1,
+               part_languages: list[str] | None = None, one_language: bool = False) -> None:
+    """Build the project's site into ``site_dir``: every language (``jobs`` processes at once), only
+    ``part_languages`` unassembled (``site_dir/<lang>``), or the one language named by ``CUTOVER_LANGUAGE``
+    (``one_language``)."""
+    try:
+        config = _config(project, site_dir=str(site_dir), strict=strict)
+        if offline:
+            _enable_offline(config)
+        if part_languages:
+            build_part(config, part_languages, site_dir)
+        elif jobs > 1 and not one_language:
+            build_languages(config, jobs)
+        else:
+            mkdocs_build(config)
+    except (PluginError, ConfigurationError, Abort, ParallelBuildError) as exc:
+        raise SiteBuildError(str(exc)) from None
+
+
+def assemble_site(project: Path, parts: Path, site_dir: Path) -> None:
+    """Join the parts in ``parts`` (built with ``build_site(part_languages=…)``) into ``site_dir``."""
+    try:
+        assemble_parts(_config(project, site_dir=str(site_dir)), parts)
+    except (PluginError, ConfigurationError, Abort, ParallelBuildError) as exc:
+        raise SiteBuildError(str(exc)) from None
+
+
+def build_every_language(project: Path, site_dir: Path) -> None:
+    """The whole site, every language, built strictly (whatever ``CUTOVER_LANGUAGE`` says)."""
+    only = os.environ.pop("CUTOVER_LANGUAGE", None)
+    try:
+        mkdocs_build(_config(project, site_dir=str(site_dir), strict=True))
+    except (PluginError, ConfigurationError, Abort) as exc:
+        raise SiteBuildError(str(exc)) from None
+    finally:
+        if only is not None:
+            os.environ["CUTOVER_LANGUAGE"] = only
+
+
+def serve(project: Path, dev_addr: str, full_rebuilds: bool) -> None:
+    """MkDocs' live-reloading server; incremental rebuilds unless ``full_rebuilds``."""
+    if not full_rebuilds:
+        # Incremental rebuilds are MkDocs' dirty builds, made exact by the adapter (generator/site/rebuild.py).
+        # mkdocs-static-i18n builds the other languages dirty only when "--dirty" is on the command line.
+        if "--dirty" not in sys.argv:
+            sys.argv.append("--dirty")
+        for handler in logging.getLogger("mkdocs").handlers:
+            handler.addFilter(_DirtyWarningFilter())
+    try:
+        mkdocs_serve(config_file=str(project / CONFIG_FILE), dev_addr=dev_addr, livereload=True,
+                     build_type=None if full_rebuilds else "dirty")
+    except (PluginError, ConfigurationError, Abort) as exc:
+        raise SiteBuildError(str(exc)) from None
+
+
+def _enable_offline(config) -> None:
+    """Turn on material's offline plugin, adding it when mkdocs.yml does not list it (the adapter ships its shim)."""
+    plugin = config.plugins.get("material/offline") or config.plugins.get("offline")
+    if plugin is None:
+        from material.plugins.offline.plugin import OfflinePlugin
+
+        plugin = OfflinePlugin()
+        plugin.load_config({"enabled": True})
+        config.plugins["material/offline"] = plugin
+    plugin.config.enabled = True
+
+
+class _DirtyWarningFilter(logging.Filter):
+    """MkDocs warns that dirty builds leave navigation stale; the adapter rebuilds every page when it would."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("A 'dirty' build is being performed")

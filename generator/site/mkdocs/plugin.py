@@ -1,0 +1,428 @@
+"""The MkDocs plugin: the adapter's half that runs inside MkDocs' build.
+
+It loads the project with the plain library, stages the documentation tree outside the repository and points
+MkDocs at it, then hands each page's HTML and the finished site back to the library (generator.site). Format,
+validation, pages, navigation and every HTML fix live in the library, so moving off MkDocs 1.x later means
+rewriting this package (generator/site/mkdocs/) only.
+"""
+
+from __future__ import annotations
+
+import atexit
+import json
+import logging
+import os
+import shutil
+from pathlib import Path
+from urllib.parse import urljoin
+
+import jinja2
+import jinja2.bccache
+from markupsafe import Markup
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.nav import Section
+
+from generator.catalog.load import Layout, load_project
+from generator.catalog.markup import RAW_HTML, UNSAFE_LINK
+from generator.catalog.translations import MISSING
+from generator.errors import CutoverError
+from generator.org import branding
+from generator.render.feedback import page_widget, widget_settings
+from generator.render.localize import Localizer
+from generator.site.finish import finish_site
+from generator.site.navigation import default_nav, section_title
+from generator.site.offline import SHIM
+from generator.site.pagehtml import fix_page
+from generator.site.rebuild import PageMemory, replace_search_docs, site_signature
+from generator.site.stage import ASSET_DIR, ASSETS, default_staging_dir, remove_staging, stage
+
+log = logging.getLogger("mkdocs.plugins.cutover")
+
+#: Our template overrides (generator/site/theme/).
+THEME_DIR = Path(__file__).parent.parent / "theme"
+
+#: Markdown extensions the generated pages are written for.
+REQUIRED_EXTENSIONS = {
+    "abbr": {}, "admonition": {}, "attr_list": {}, "def_list": {}, "md_in_html": {}, "tables": {},
+    "toc": {"permalink": True}, "pymdownx.details": {}, "pymdownx.superfences": {},
+    "pymdownx.tabbed": {"alternate_style": True},
+}
+
+#: mike sets this variable while it builds a version.
+MIKE_VERSION_VARIABLE = "MIKE_DOCS_VERSION"
+
+class _MemoryBytecodeCache(jinja2.BytecodeCache):
+    """Compiled templates shared by every build in this process (checked against the template source)."""
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self._code:
+            bucket.bytecode_from_string(self._code[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+_TEMPLATE_CACHES: dict[tuple[str, ...], _MemoryBytecodeCache] = {}  #: by the environment's extensions (they shape the code)
+
+class CutoverConfig(Config):
+    project_dir = config_options.Optional(config_options.Type(str))  #: default: the folder of mkdocs.yml
+    staging_dir = config_options.Optional(config_options.Type(str))  #: default: a private temporary folder
+    default_version = config_options.Type(str, default="latest")  #: the alias readers of an old version are sent to
+
+
+def _english_ui_for_unknown_language(env: jinja2.Environment, config) -> None:
+    """material ships UI strings for about sixty languages and its templates fail on any other (an organisation's
+    added language, say Faroese). Give such a language a partial that only names it: material then falls back to
+    English for every string, and the page keeps its own lang attribute."""
+    language = str(config.theme.get("language") or "en")
+    name = f"partials/languages/{language}.html"
+    try:
+        env.loader.get_source(env, name)
+    except jinja2.TemplateNotFound:
+        source = "{% macro t(key) %}{{ {\"language\": " + json.dumps(language) + "}[key] }}{% endmacro %}"
+        env.loader = jinja2.ChoiceLoader([env.loader, jinja2.DictLoader({name: source})])
+
+
+class CutoverPlugin(BasePlugin[CutoverConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.layout: Layout | None = None
+        self.project = None
+        self.staging: Path | None = None
+        self.generated: dict[str, str] = {}
+        self.source_edit_uri: str | None = None
+        self._configured = None  #: the config object loaded for (a reference: ids are reused after a serve rebuild)
+        self._incremental = False  #: serve with dirty builds (see on_startup)
+        self._memory = PageMemory()
+        self._signature: str | None = None  #: site_signature() of the last successful build
+        self._next_signature: str | None = None
+        self._search_mark = 0
+
+    def on_startup(self, command, dirty):
+        # Defining on_startup also makes MkDocs keep this instance across serve rebuilds, which the
+        # incremental rebuilds of `cutover serve` (dirty builds, see generator/rebuild.py) remember things in.
+        self._incremental = command == "serve" and dirty
+
+    def on_shutdown(self):
+        self._incremental = False
+        self._memory.clear()
+        self._signature = None
+
+    @event_priority(100)  # before mkdocs-static-i18n reads docs_dir
+    def on_config(self, config):
+        # mkdocs-static-i18n calls build() once per language, and build() runs on_config
+        # again on the same config object: load and stage only once.
+        if self._configured is config:
+            return config
+        self._configured = config
+        root = Path(self.config.project_dir or Path(config.config_file_path).parent).resolve()
+        self.layout = Layout(root)
+        try:
+            loaded = load_project(root)
+        except CutoverError as exc:
+            raise PluginError("the definitions have errors:\n" + exc.report()) from None
+        self.project = loaded.project
+        for problem in loaded.warnings:
+            if problem.code not in (MISSING, RAW_HTML, UNSAFE_LINK):
+                log.warning(problem.format())
+        missing = sum(1 for p in loaded.warnings if p.code == MISSING)
+        if missing:
+            log.info(f"cutover: {missing} strings are not translated yet; run 'cutover check' for the list")
+        # Raw HTML and script links are shown as text or disarmed, so the site is right: advice, not a failed build.
+        inert = sum(1 for p in loaded.warnings if p.code in (RAW_HTML, UNSAFE_LINK))
+        if inert:
+            log.info(f"cutover: {inert} texts hold raw HTML or script links, shown as text; run 'cutover check' for the list")
+        self._check_languages(config)
+        self.staging = Path(self.config.staging_dir) if self.config.staging_dir else default_staging_dir(root)
+        try:
+            result = stage(self.project, self.layout, self.staging)
+        except CutoverError as exc:
+            raise PluginError("the pages have errors:\n" + exc.report()) from None
+        if not self.config.staging_dir:
+            atexit.register(remove_staging, self.staging)
+        self.generated = result.generated
+        config.docs_dir = str(self.staging)
+        self._ensure_extensions(config)
+        self._ensure_assets(config)
+        self._ensure_theme(config)
+        self._ensure_branding(config)
+        self._ensure_offline_shim(config)
+        self._skip_redundant_work(config)
+        _list_theme_files_once(config.theme)
+        if not config.nav:
+            config.nav = self._default_nav()
+        if self._incremental:
+            self._plan_incremental(config)
+        edit_uri = config.edit_uri or ""
+        if config.repo_url and edit_uri:
+            # edit_uri points into docs/; definitions live beside it at the repository root.
+            docs_name = Path(config.config_file_path).parent.joinpath("docs").name
+            self.source_edit_uri = edit_uri[: -len(docs_name) - 1] if edit_uri.rstrip("/").endswith(docs_name) else edit_uri
+        return config
+
+    def _plan_incremental(self, config) -> None:
+        """A dirty build gives the full build's site unless something every page shows changed: then empty the site."""
+        config_file = Path(config.config_file_path) if config.config_file_path else None
+        # The feedback widget is part of every page's template, not of its Markdown: its settings count too.
+        self._next_signature = site_signature(self.staging, config_file, (config.nav, widget_settings(self.project)))
+        if self._next_signature != self._signature:
+            site_dir = Path(config.site_dir)
+            for child in site_dir.iterdir() if site_dir.is_dir() else []:
+                shutil.rmtree(child) if child.is_dir() and not child.is_symlink() else child.unlink()
+            self._memory.clear()
+        self._signature = None  # until this build succeeds
+
+    def on_build_error(self, error):
+        self._signature = None  # the next rebuild starts from an empty site
+
+    def on_pre_build(self, config):
+        self._search_mark = 0  # material's search plugin starts a new index for every build (every language)
+        search = self._search_plugin(config)
+        if self._incremental and getattr(search, "search_index_prev", None) is not None:
+            # material merges a dirty build's entries into the previous build's, assuming that was the same
+            # language: with static-i18n its index would grow with every build. Entries are kept per page here.
+            search.search_index_prev = None
+
+    @event_priority(-150)  # after mkdocs-static-i18n picked this language's files
+    def on_files(self, files, config):
+        if self._incremental:
+            self._memory.order[self._current_language(config)] = [f.src_uri for f in files.documentation_pages()]
+        return files
+
+    def on_page_content(self, content, page, config, files):
+        if self._incremental:
+            self._memory.titles[(self._current_language(config), page.file.src_uri)] = page.title
+        return content
+
+    def _remember_search_entries(self, page, config) -> None:
+        """The search entries material just made for this page (a dirty build indexes only the pages it builds)."""
+        entries = getattr(getattr(self._search_plugin(config), "search_index", None), "entries", None)
+        if entries is None:
+            return
+        self._memory.entries[(self._current_language(config), page.file.src_uri)] = entries[self._search_mark:]
+        self._search_mark = len(entries)
+
+    @staticmethod
+    def _search_plugin(config):
+        return config.plugins.get("material/search") or config.plugins.get("search")
+
+    def _check_languages(self, config) -> None:
+        i18n = config.plugins.get("i18n")
+        wanted = self.project.site.languages
+        if i18n is None:
+            if len(wanted) > 1:
+                raise PluginError("catalog/site.yaml lists several languages, but the i18n plugin "
+                                  "(mkdocs-static-i18n) is not enabled in mkdocs.yml")
+            return
+        configured = [lang.locale for lang in i18n.config.languages]
+        default = next((lang.locale for lang in i18n.config.languages if lang.default), None)
+        only = i18n.config.build_only_locale  # one language built alone becomes the default there
+        if sorted(configured) != sorted(wanted) or (default != wanted[0] and not only):
+            raise PluginError(f"languages differ: catalog/site.yaml has {', '.join(wanted)} (default {wanted[0]}), "
+                              f"the i18n plugin in mkdocs.yml has {', '.join(configured)} (default {default}); make them the same")
+
+    def _ensure_extensions(self, config) -> None:
+        for name, options in REQUIRED_EXTENSIONS.items():
+            if name not in config.markdown_extensions:
+                config.markdown_extensions.append(name)
+                config.mdx_configs.setdefault(name, options)
+
+    def _ensure_assets(self, config) -> None:
+        """The quiz runtime on every page; idempotent because static-i18n re-runs on_config per language."""
+        for name in ASSETS:
+            target = config.extra_css if name.endswith(".css") else config.extra_javascript
+            path = f"{ASSET_DIR}/{name}"
+            if path not in [str(item) for item in target]:
+                target.append(path)
+
+    @staticmethod
+    def _ensure_offline_shim(config) -> None:
+        """material's offline plugin loads its web-worker shim from a CDN unless a polyfill already provides it: this
+        runs first (priority 100) and provides the copy shipped in the assets."""
+        if offline_enabled(config):
+            polyfills = list(config.extra.get("polyfills") or [])
+            if not any("iframe-worker" in str(url) for url in polyfills):
+                config.extra["polyfills"] = [SHIM] + polyfills
+
+    def _ensure_theme(self, config) -> None:
+        """Our template overrides sit after a writer's custom_dir and before material's own templates."""
+        ours = str(THEME_DIR)
+        if ours not in config.theme.dirs:
+            config.theme.dirs.insert(1 if config.theme.custom_dir else 0, ours)
+        version = os.environ.get(MIKE_VERSION_VARIABLE)
+        if version and "version" not in config.extra:
+            # Publishing with mike: material's version selector, and the old-version notice for non-default versions.
+            config.extra["version"] = {"provider": "mike", "default": self.config.default_version, "alias": True}
+
+    def _ensure_branding(self, config) -> None:
+        """The organisation's logo, favicon and colours (staged by generator.org.branding); idempotent per language."""
+        brand = self.project.site.branding
+        if brand is None:
+            return
+        for key in ("logo", "favicon"):
+            if getattr(brand, key):
+                config.theme[key] = branding.staged_name(brand, key)
+        if (brand.primary or brand.accent) and branding.STYLESHEET not in [str(x) for x in config.extra_css]:
+            config.extra_css.append(branding.STYLESHEET)
+
+    def _skip_redundant_work(self, config) -> None:
+        """Work static-i18n would do only for on_post_build to redo or undo (it matters with thousands of pages)."""
+        i18n = config.plugins.get("i18n")
+        if i18n is None:
+            return
+        if not i18n.config.build_only_locale:
+            # on_post_build writes the sitemap from the built pages; static-i18n's template, rendered once per
+            # language with every page's alternates, would only be overwritten.
+            config.theme.static_templates.discard("sitemap.xml")
+        # Its duplicate removal compares every search entry with every other one (minutes for thousands of
+        # pages) and drops the sections a page shares with its default-language page, which a per-language
+        # index (on_post_build) needs: untranslated sections must stay findable from that language.
+        i18n.config.reconfigure_search = False
+
+    @event_priority(-100)  # after other plugins added their template extensions
+    def on_env(self, env, config, files):
+        lang = self._current_language(config)
+        _english_ui_for_unknown_language(env, config)
+        # Every language's build (and every serve rebuild) compiles the same templates: once is enough.
+        env.bytecode_cache = _TEMPLATE_CACHES.setdefault(tuple(sorted(env.extensions)), _MemoryBytecodeCache())
+        # static-i18n points the language switcher at a page's translations through the attribute
+        # config.extra.alternate and resets only the item of that name for the next language, so 404.html (built
+        # before the pages) linked to the previous language's last page. Without the attribute it links to the
+        # language homes, whichever language was built before: sequential and parallel builds agree.
+        vars(config.extra).pop("alternate", None)
+        if self._incremental:
+            for file in files.documentation_pages():
+                page = file.page
+                if page is not None and page.content is None and (lang, file.src_uri) in self._memory.titles:
+                    page.title = self._memory.titles[(lang, file.src_uri)]  # not read by a dirty build: the nav needs it
+        env.globals["cutover_ui"] = lambda key: Localizer(self.project, lang).ui(key)
+        env.globals["cutover_footer"] = lambda: Markup(branding.footer_html(self.project, lang))
+        env.globals["cutover_feedback"] = lambda page: self._feedback_widget(page, config, lang)
+        return env
+
+    def _feedback_widget(self, page, config, lang: str) -> Markup:
+        """The "Was this page helpful?" widget for theme/partials/feedback.html (the library writes its HTML)."""
+        url = page.url or ""
+        if config.site_url:
+            url = urljoin(_site_base(config), url)
+        return Markup(page_widget(self.project, lang, page.title or config.site_name, url,
+                                  os.environ.get(MIKE_VERSION_VARIABLE, "")))
+
+    def _default_nav(self) -> list:
+        default = self.project.site.default_language
+        handwritten = [rel.split("/", 1)[1] for rel in self._staged_pages()
+                       if rel.startswith(default + "/") and rel not in self.generated]
+        return default_nav(self.project, handwritten)
+
+    def _staged_pages(self) -> list[str]:
+        return [p.relative_to(self.staging).as_posix() for p in self.staging.rglob("*.md")]
+
+    @event_priority(-150)  # after mkdocs-static-i18n has localised the navigation
+    def on_nav(self, nav, config, files):
+        lang = self._current_language(config)
+        for item in _walk(nav.items):
+            if isinstance(item, Section):
+                item.title = section_title(self.project, lang, item.title) or item.title
+        return nav
+
+    def _current_language(self, config) -> str:
+        i18n = config.plugins.get("i18n")
+        return getattr(i18n, "current_language", None) or self.project.site.default_language
+
+    def on_page_context(self, context, page, config, nav):
+        source = page.meta.get("cutover_source")
+        if source and source.startswith("kit:"):
+            page.edit_url = None  # the page comes from the installed kit: there is nothing in this repository to edit
+        elif source and config.repo_url and self.source_edit_uri is not None:
+            page.edit_url = urljoin(config.repo_url.rstrip("/") + "/", self.source_edit_uri + source)
+        return context
+
+    def on_post_page(self, output, page, config):
+        if self._incremental:
+            self._remember_search_entries(page, config)
+        return fix_page(output, page.url, self._current_language(config), self.project.site.default_language)
+
+    @event_priority(-200)  # after mkdocs-static-i18n has written the combined index of every language
+    def on_post_build(self, config):
+        i18n = config.plugins.get("i18n")
+        if i18n is not None and getattr(i18n, "building", False):
+            return
+        if self._incremental:
+            order = [i18n.default_language] + [lang for lang in i18n.build_languages if lang != i18n.default_language] \
+                if i18n is not None else [self.project.site.default_language]
+            replace_search_docs(Path(config.site_dir), self._memory.search_docs(order))
+            self._signature = self._next_signature
+        finish_mkdocs_site(config, self.project.site.languages)
+
+    def on_serve(self, server, config, builder):
+        server.unwatch(str(self.staging))
+        for path in self.layout.watched():
+            if path.exists():
+                server.watch(str(path))
+        return server
+
+
+#: (theme folders with their modification times, listing arguments) -> the theme files MkDocs copies.
+_THEME_FILES: dict[tuple, list[str]] = {}
+
+
+def _list_theme_files_once(theme) -> None:
+    """MkDocs lists and filters every file of the theme (material ships 14,000 icons) in every build, once per
+    language and serve rebuild; the list only changes when a theme folder does (or the templates it skips)."""
+    get_env = theme.get_env
+
+    def env_with_listed_files():
+        env = get_env()
+        list_templates = env.list_templates
+
+        def listed_once(extensions=None, filter_func=None):
+            folders = tuple((d, os.stat(d).st_mtime_ns) for d in dict.fromkeys(theme.dirs) if os.path.isdir(d))
+            key = (folders, extensions, getattr(filter_func, "__qualname__", None), tuple(sorted(theme.static_templates)))
+            if key not in _THEME_FILES:
+                _THEME_FILES[key] = list_templates(extensions, filter_func)
+            return list(_THEME_FILES[key])
+
+        env.list_templates = listed_once
+        return env
+
+    theme.get_env = env_with_listed_files
+
+
+def finish_mkdocs_site(config, languages: list[str]) -> None:
+    """:func:`~generator.site.finish.finish_site` for the site this MkDocs ``config`` built.
+
+    Called by on_post_build, and by :mod:`generator.site.mkdocs.parallel` once it has assembled languages built apart.
+    """
+    i18n = config.plugins.get("i18n")
+    finish_site(Path(config.site_dir), languages, multilingual=i18n is not None,
+                only_language=i18n.config.build_only_locale if i18n is not None else None,
+                base_url=_site_base(config), offline=offline_enabled(config))
+
+
+def offline_enabled(config) -> bool:
+    """Whether material's offline plugin is on (``cutover build --offline`` turns it on)."""
+    plugin = config.plugins.get("material/offline") or config.plugins.get("offline")
+    return bool(plugin is not None and plugin.config.get("enabled", True))
+
+
+def _site_base(config) -> str:
+    """Where the site root is served: site_url (plus the version folder under mike), else "/"."""
+    base = config.site_url or "/"
+    version = os.environ.get(MIKE_VERSION_VARIABLE)
+    if version:
+        base = base.rstrip("/") + "/" + version + "/"
+    return base
+
+
+def _walk(items):
+    for item in items:
+        yield item
+        if getattr(item, "children", None):
+            yield from _walk(item.children)

@@ -1,0 +1,79 @@
+"""The default navigation: Home, the writers' pages, then the generated sections, with their titles per language.
+
+The navigation is written as MkDocs' ``nav`` setting (a list of paths and ``{title: [...]}`` sections); a
+generated section's title is a key here, translated per language by :func:`section_title`.
+"""
+
+from __future__ import annotations
+
+import html
+
+from generator.catalog.markup import plain
+from generator.catalog.model import Project
+from generator.render.common import (
+    CARDS_INDEX,
+    FAQ,
+    GLOSSARY,
+    GUIDES_INDEX,
+    HOME,
+    PROGRESS,
+    QUIZZES_INDEX,
+    RESULTS,
+    ROLES_INDEX,
+    SCENARIOS_INDEX,
+    TIMELINE,
+    card_path,
+    scenario_path,
+)
+from generator.render.localize import Localizer
+from generator.render.status import STATUS_PATH
+from generator.render.survey import SURVEY
+
+#: Navigation section of one feature category's guides: the prefix, then the category id.
+CATEGORY_KEY = "cutover:category:"
+
+SECTION_KEYS = {"cutover:roles": "nav.roles", "cutover:cards": "nav.cards", "cutover:guides": "nav.guides",
+                "cutover:quizzes": "nav.quizzes", "cutover:scenarios": "nav.scenarios"}
+
+
+def default_nav(project: Project, handwritten: list[str]) -> list:
+    """``handwritten``: the default language's hand-written pages, relative to its folder."""
+    nav: list = [HOME] + sorted(handwritten)
+    nav.append({"cutover:roles": [ROLES_INDEX] + [f"roles/{r}.md" for r in project.roles]})
+    nav.append({"cutover:cards": [CARDS_INDEX] + [card_path(r) for r in project.roles]})
+    nav.append({"cutover:guides": [GUIDES_INDEX] + _guides_nav(project)})
+    if project.scenarios:
+        nav.append({"cutover:scenarios": [SCENARIOS_INDEX] + [scenario_path(s) for s in project.scenarios]})
+    nav += [TIMELINE, FAQ, GLOSSARY]
+    if project.quizzes:
+        nav.append({"cutover:quizzes": [QUIZZES_INDEX] + [f"quizzes/{q}.md" for q in project.quizzes] + [PROGRESS, RESULTS]})
+    if project.survey:
+        nav.append(SURVEY)
+    if len(project.site.languages) > 1:
+        nav.append(STATUS_PATH)  # translation status, for translation coordinators (generator/render/status.py)
+    return nav
+
+
+def _guides_nav(project: Project) -> list:
+    """Guides grouped by category, as on the guides index.
+
+    With material's navigation.prune a page carries its own category's guides and one link per other
+    category instead of every guide: pages stay small, and the site grows linearly with the catalog.
+    """
+    by_category: dict[str, list[str]] = {category.id: [] for category in project.site.categories}
+    for feature in project.features.values():
+        by_category.setdefault(feature.category, []).append(f"guides/{feature.id}.md")
+    groups = [(cid, paths) for cid, paths in by_category.items() if paths]
+    if len(groups) < 2:
+        return [path for _, paths in groups for path in paths]
+    return [{CATEGORY_KEY + cid: paths} for cid, paths in groups]
+
+
+def section_title(project: Project, lang: str, key: str) -> str | None:
+    """The title, as HTML, of a generated section named ``key`` in ``lang``; None for any other section."""
+    if key in SECTION_KEYS:
+        return Localizer(project, lang).ui(SECTION_KEYS[key])
+    if key.startswith(CATEGORY_KEY):
+        names = {category.id: category.name for category in project.site.categories}
+        return html.escape(plain(Localizer(project, lang).text(names[key[len(CATEGORY_KEY):]])))
+    return None

@@ -1,0 +1,77 @@
+"""The quiz runtime's size budget and its strings in every language."""
+
+import gzip
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from generator import PACKAGE_DIR
+from generator.render.localize import ui_languages
+from generator.verify.sitemap import read_site
+from generator.verify.static import check_links, check_switchers
+
+from support import FIXTURE, edit
+
+BUDGET = 12 * 1024  # gzipped JS + CSS, the issue's budget
+
+
+def test_runtime_fits_the_budget():
+    size = sum(len(gzip.compress((PACKAGE_DIR / "site" / "assets" / name).read_bytes(), 9)) for name in ("quiz.js", "quiz.css"))
+    assert size <= BUDGET, f"{size} bytes gzipped"
+
+
+def test_every_ui_string_exists_in_every_shipped_language():
+    def keys(tree, prefix=""):
+        out = set()
+        for key, value in tree.items():
+            out |= keys(value, f"{prefix}{key}.") if isinstance(value, dict) else {prefix + key}
+        return out
+    import yaml
+    trees = {lang: yaml.safe_load((PACKAGE_DIR / "locales" / f"{lang}.yaml").read_text("utf-8")) for lang in ui_languages()}
+    assert set(trees) == {"en", "de", "es", "sv"}
+    for lang, tree in trees.items():
+        assert keys(tree) == keys(trees["en"]), lang
+        for key in keys(tree):
+            english = trees["en"]
+            value = tree
+            for part in key.split("."):
+                value, english = value[part], english[part]
+            assert set(re.findall(r"\{\w+\}", value)) == set(re.findall(r"\{\w+\}", english)), f"{lang}:{key}"
+
+
+def test_an_added_language_falls_back_to_english_ui(tmp_path: Path):
+    """Adding a language is configuration plus content: one material ships (fr), one it does not (fo, Faroese)."""
+    project = tmp_path / "proj"
+    shutil.copytree(FIXTURE, project)
+    edit(project / "catalog/site.yaml", "languages: [en, de, es, sv]", "languages: [en, de, es, sv, fr, fo]")
+    edit(project / "mkdocs.yml", "        - {locale: sv, name: Svenska, build: true}",
+         "        - {locale: sv, name: Svenska, build: true}\n        - {locale: fr, name: Français, build: true}"
+         "\n        - {locale: fo, name: Føroyskt, build: true}")
+    (project / "catalog/features/hold.fr.yaml").write_text("id: hold\ntitle: Mettre un appel en attente\n", "utf-8")
+    (project / "docs/fr").mkdir()
+    (project / "docs/fr/about.md").write_text("# À propos\n\nVoir le [guide](guides/hold.md#troubleshooting).\n", "utf-8")
+    check = subprocess.run([sys.executable, "-m", "generator.cli", "check", "-p", str(project)], capture_output=True,
+                           text=True, timeout=300)
+    assert check.returncode == 0, check.stderr
+    assert "not translated into fo" in check.stderr and "not translated into fr" in check.stderr  # warnings only
+    out = tmp_path / "site"
+    run = subprocess.run([sys.executable, "-m", "generator.cli", "build", "-p", str(project), "-d", str(out)],
+                         capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    for lang in ("fr", "fo"):
+        page = (out / f"{lang}/quizzes/basics/index.html").read_text("utf-8")
+        data = json.loads(re.search(r'<script type="application/json" class="cq-data">(.*?)</script>', page).group(1))
+        assert data["lang"] == lang and data["ui"]["submit"] == "Submit answers"
+        assert "Parts of this page have not been translated yet and are shown in English." in page
+        assert f'<html lang="{lang}"' in page
+    assert "Mettre un appel en attente" in (out / "fr/guides/hold/index.html").read_text("utf-8")
+    assert 'placeholder="Rechercher"' in (out / "fr/index.html").read_text("utf-8")  # material's own French UI
+    assert 'placeholder="Search"' in (out / "fo/index.html").read_text("utf-8")  # no Faroese in material: English
+    # the built site verifies: every link, anchor and language switcher (the static part of `cutover verify`)
+    pages = read_site(out)
+    assert any(url.startswith("fo/") for url in pages) and any(url.startswith("fr/") for url in pages)
+    for result in (check_links(out, pages), check_switchers(out, pages)):
+        assert result.checked and not result.failures, result.failures[:5]
