@@ -12,6 +12,7 @@ import xml.etree.ElementTree as ET
 
 from generator.catalog import markup
 from generator.catalog.model import Project, Question, QuestionType, Quiz
+from generator.render import escape
 from generator.render.localize import Localizer
 from generator.render.quizdata import html
 
@@ -156,10 +157,10 @@ def _xml_question(project: Project, quiz: Quiz, q: Question, loc: Localizer) -> 
         ET.SubElement(node, "shuffleanswers").text = "true"
         for _, left, right in q.pairs:
             sub = _text(node, "subquestion", html(loc.text(left)))
-            ET.SubElement(ET.SubElement(sub, "answer"), "text").text = markup.plain(loc.text(right))
+            ET.SubElement(ET.SubElement(sub, "answer"), "text").text = escape.plain(loc.text(right))
         for distractor in q.distractors:
             sub = _text(node, "subquestion", "")
-            ET.SubElement(ET.SubElement(sub, "answer"), "text").text = markup.plain(loc.text(distractor.text))
+            ET.SubElement(ET.SubElement(sub, "answer"), "text").text = escape.plain(loc.text(distractor.text))
     else:
         for tag, value in (("layouttype", "VERTICAL"), ("selecttype", "ALL"), ("selectcount", "0"),
                            ("gradingtype", "ABSOLUTE_POSITION"), ("showgrading", "SHOW")):

@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import yaml
 
 from generator.authoring.i18n.strings import status as translation_status
 from generator.catalog.load import LANGUAGE_CODE, Layout, inside
@@ -23,7 +26,7 @@ from generator.catalog.translations import MISSING
 from generator.catalog.variables import PLACEHOLDER, builtin_variables, substitute
 from generator.errors import CutoverError, Problem, Severity, did_you_mean, relative
 from generator.org import branding
-from generator.render import page_markdown, render_pages
+from generator.render import escape, page_markdown, render_pages
 from generator.render.localize import Localizer
 from generator.render.reference import abbreviations
 from generator.render.status import STATUS_PATH, render_status
@@ -149,10 +152,32 @@ def _handwritten(project: Project, data: bytes, lang: str, known: set[str], disp
                                         did_you_mean(match.group("name"), known)
                                         or "define it under variables in catalog/site.yaml, or write \\{{ to keep the braces"))
     text = substitute(text, project.site.variables, lang, project.site.default_language, markdown=True)
+    text = _front_matter_title_as_text(text)
     tooltips = abbreviations(project, Localizer(project, lang))
     if tooltips:
         text = text.rstrip("\n") + "\n\n" + "\n".join(tooltips) + "\n"
     return text.encode("utf-8")
+
+
+_FRONT_MATTER = re.compile(r"\A(---[ \t]*\n)(.*?\n)((?:---|\.\.\.)[ \t]*(?:\n|\Z))", re.S)
+_TITLE_KEY = re.compile(r"^title[ \t]*:.*(?:\n[ \t]+.*)*\n", re.M)
+
+
+def _front_matter_title_as_text(text: str) -> str:
+    """A hand-written page's front matter ``title`` is the writer's text, but the theme writes it into the page as
+    HTML (navigation, header, <title>): it is staged HTML-escaped, so it reads as written and never becomes markup."""
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return text
+    try:
+        meta = yaml.safe_load(match.group(2))
+    except yaml.YAMLError:
+        return text  # MkDocs ignores front matter it cannot read
+    title = meta.get("title") if isinstance(meta, dict) else None
+    if not isinstance(title, str) or escape.html_text(title) == title:
+        return text
+    body = _TITLE_KEY.sub("", match.group(2)) + f"title: {escape.front_matter(escape.html_text(title))}\n"
+    return match.group(1) + body + match.group(3) + text[match.end():]
 
 
 def stage(project: Project, layout: Layout, directory: Path) -> StageResult:

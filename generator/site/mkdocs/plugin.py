@@ -30,6 +30,7 @@ from generator.catalog.markup import RAW_HTML, UNSAFE_LINK
 from generator.catalog.translations import MISSING
 from generator.errors import CutoverError
 from generator.org import branding
+from generator.render import escape
 from generator.render.feedback import page_widget, widget_settings
 from generator.render.localize import Localizer
 from generator.site.finish import finish_site
@@ -302,6 +303,9 @@ class CutoverPlugin(BasePlugin[CutoverConfig]):
                 page = file.page
                 if page is not None and page.content is None and (lang, file.src_uri) in self._memory.titles:
                     page.title = self._memory.titles[(lang, file.src_uri)]  # not read by a dirty build: the nav needs it
+        # material writes a page's title into <title> through Jinja's striptags, which decodes entities: a title
+        # "&lt;/title&gt;&lt;script&gt;" came out as markup. Reduced to text, the title is written as HTML text again.
+        env.filters["striptags"] = lambda value: Markup(escape.html_of_html_text(str(value)))
         env.globals["cutover_ui"] = lambda key: Localizer(self.project, lang).ui(key)
         env.globals["cutover_footer"] = lambda: Markup(branding.footer_html(self.project, lang))
         env.globals["cutover_feedback"] = lambda page: self._feedback_widget(page, config, lang)
