@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator.catalog import conditions, feedback, survey
+from generator.catalog import allowlist, conditions, feedback, survey
 from generator.catalog import model as m
 from generator.catalog.references import check_references
 from generator.catalog.schema import source_schema, translation_schema, validate
@@ -179,6 +179,7 @@ def load_project(root: Path) -> LoadResult:
     site.facts, site.kit, site.branding = facts, c.kit and c.kit[1], branding.build(site_tree.get("branding"))
     c.problems.extend(branding.check(site.branding, layout.root, c.docs.get(site_source)))
     c.problems.extend(feedback.check_settings(site_doc))
+    c.problems.extend(allowlist.check_settings(site_doc))
     trees: dict[str, list[tuple[dict, str]]] = {}
     for kind, path, many in layout.source_sets():
         trees[kind] = []
@@ -325,7 +326,14 @@ def _build_site(t: dict, languages: list[str], source: str) -> m.Site:
     home = t.get("home", {})
     return m.Site(languages=languages, categories=[m.Category(x["id"], x["name"]) for x in t["categories"]],
                   variables=variables, home_title=home.get("title"), home_intro=home.get("intro"), source=source,
-                  feedback=feedback.build_settings(t.get("feedback")))
+                  feedback=feedback.build_settings(t.get("feedback")), html=_build_html(t.get("html")))
+
+
+def _build_html(t: dict | None) -> m.HtmlSettings | None:
+    if not t:
+        return None
+    return m.HtmlSettings(tags=list(t.get("allow_tags", [])), schemes=list(t.get("allow_schemes", [])),
+                          attributes={tag: list(names) for tag, names in t.get("allow_attributes", {}).items()})
 
 
 def _build_role(t: dict, source: str) -> m.Role:

@@ -25,6 +25,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.nav import Section
 
+from generator.catalog.allowlist import WIDENED, allow_list
 from generator.catalog.load import Layout, load_project
 from generator.catalog.markup import RAW_HTML, UNSAFE_LINK
 from generator.catalog.translations import MISSING
@@ -33,6 +34,7 @@ from generator.org import branding
 from generator.render import escape
 from generator.render.feedback import page_widget, widget_settings
 from generator.render.localize import Localizer
+from generator.site import sanitize
 from generator.site.finish import finish_site
 from generator.site.navigation import default_nav, section_title
 from generator.site.offline import SHIM
@@ -131,7 +133,7 @@ class CutoverPlugin(BasePlugin[CutoverConfig]):
             raise PluginError("the definitions have errors:\n" + exc.report()) from None
         self.project = loaded.project
         for problem in loaded.warnings:
-            if problem.code not in (MISSING, RAW_HTML, UNSAFE_LINK):
+            if problem.code not in (MISSING, RAW_HTML, UNSAFE_LINK, WIDENED):
                 log.warning(problem.format())
         missing = sum(1 for p in loaded.warnings if p.code == MISSING)
         if missing:
@@ -200,6 +202,8 @@ class CutoverPlugin(BasePlugin[CutoverConfig]):
     def on_page_content(self, content, page, config, files):
         if self._incremental:
             self._memory.titles[(self._current_language(config), page.file.src_uri)] = page.title
+        if page.file.src_uri not in self.generated:  # a hand-written page: writers' HTML through the allow-list
+            content = sanitize.clean(content, allow_list(self.project.site.html))
         return content
 
     def _remember_search_entries(self, page, config) -> None:
