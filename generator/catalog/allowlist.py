@@ -13,6 +13,7 @@ It does so knowingly: ``cutover check`` warns about the widening every time, and
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from generator.catalog.model import HtmlSettings
 from generator.catalog.yamlio import Document
@@ -138,6 +139,13 @@ def check_settings(doc: Document) -> list[Problem]:
                                         "remove it from allow_schemes"))
         elif scheme not in SCHEMES:
             widened.append(f"'{scheme}:' links")
+    for i, host in enumerate(section.get("allow_hosts", [])):
+        parts = urlsplit(host)
+        if parts.scheme not in ("http", "https") or not parts.netloc or parts.path not in ("", "/") or parts.query or parts.fragment:
+            problems.append(doc.problem(("html", "allow_hosts", i), f"'{host}' is not a host address",
+                                        "write the scheme and host only, like 'https://video.intranet.example'"))
+        else:
+            widened.append(f"images, media and frames from {parts.scheme}://{parts.netloc}")
     if widened:
         problems.append(doc.problem(("html",), "hand-written pages may contain more HTML than the default allow-list: "
                                     + ", ".join(widened), "make sure every writer of docs/ is trusted with it; see "

@@ -333,6 +333,7 @@ def _build_html(t: dict | None) -> m.HtmlSettings | None:
     if not t:
         return None
     return m.HtmlSettings(tags=list(t.get("allow_tags", [])), schemes=list(t.get("allow_schemes", [])),
+                          hosts=list(t.get("allow_hosts", [])),
                           attributes={tag: list(names) for tag, names in t.get("allow_attributes", {}).items()})
 
 

@@ -107,6 +107,7 @@ class HtmlSettings:
     tags: list[str] = field(default_factory=list)
     attributes: dict[str, list[str]] = field(default_factory=dict)  #: tag ("*": every tag) -> attribute names
     schemes: list[str] = field(default_factory=list)
+    hosts: list[str] = field(default_factory=list)  #: other origins pages may load images, media and frames from
 
 
 @dataclass

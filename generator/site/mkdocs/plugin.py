@@ -34,7 +34,7 @@ from generator.org import branding
 from generator.render import escape
 from generator.render.feedback import page_widget, widget_settings
 from generator.render.localize import Localizer
-from generator.site import sanitize
+from generator.site import csp, sanitize
 from generator.site.finish import finish_site
 from generator.site.navigation import default_nav, section_title
 from generator.site.offline import SHIM
@@ -73,6 +73,20 @@ class _MemoryBytecodeCache(jinja2.BytecodeCache):
 
 _TEMPLATE_CACHES: dict[tuple[str, ...], _MemoryBytecodeCache] = {}  #: by the environment's extensions (they shape the code)
 
+class _ScriptMarkingLoader(jinja2.BaseLoader):
+    """Every template, with the script elements it writes tagged as the theme's own (generator/site/csp.py)."""
+
+    def __init__(self, inner: jinja2.BaseLoader) -> None:
+        self.inner = inner
+
+    def get_source(self, environment, template):
+        source, filename, uptodate = self.inner.get_source(environment, template)
+        return csp.mark_scripts(source), filename, uptodate
+
+    def list_templates(self):
+        return self.inner.list_templates()
+
+
 class CutoverConfig(Config):
     project_dir = config_options.Optional(config_options.Type(str))  #: default: the folder of mkdocs.yml
     staging_dir = config_options.Optional(config_options.Type(str))  #: default: a private temporary folder
@@ -107,6 +121,7 @@ class CutoverPlugin(BasePlugin[CutoverConfig]):
         self._signature: str | None = None  #: site_signature() of the last successful build
         self._next_signature: str | None = None
         self._search_mark = 0
+        self._policy = csp.Policy()
 
     def on_startup(self, command, dirty):
         # Defining on_startup also makes MkDocs keep this instance across serve rebuilds, which the
@@ -143,6 +158,7 @@ class CutoverPlugin(BasePlugin[CutoverConfig]):
         if inert:
             log.info(f"cutover: {inert} texts hold raw HTML or script links, shown as text; run 'cutover check' for the list")
         self._check_languages(config)
+        self._policy = csp.site_policy(self.project, offline_enabled(config))
         self.staging = Path(self.config.staging_dir) if self.config.staging_dir else default_staging_dir(root)
         try:
             result = stage(self.project, self.layout, self.staging)
@@ -295,6 +311,8 @@ class CutoverPlugin(BasePlugin[CutoverConfig]):
     def on_env(self, env, config, files):
         lang = self._current_language(config)
         _english_ui_for_unknown_language(env, config)
+        if not isinstance(env.loader, _ScriptMarkingLoader):  # the theme's inline scripts get their hashes (site/csp.py)
+            env.loader = _ScriptMarkingLoader(env.loader)
         # Every language's build (and every serve rebuild) compiles the same templates: once is enough.
         env.bytecode_cache = _TEMPLATE_CACHES.setdefault(tuple(sorted(env.extensions)), _MemoryBytecodeCache())
         # static-i18n points the language switcher at a page's translations through the attribute
@@ -355,7 +373,12 @@ class CutoverPlugin(BasePlugin[CutoverConfig]):
     def on_post_page(self, output, page, config):
         if self._incremental:
             self._remember_search_entries(page, config)
+        # The policy first: it reads the theme's scripts as the templates wrote them (fix_page adds only script files).
+        output = csp.apply(output, self._policy)
         return fix_page(output, page.url, self._current_language(config), self.project.site.default_language)
+
+    def on_post_template(self, output_content, template_name, config):
+        return csp.apply(output_content, self._policy) if template_name.endswith(".html") else output_content
 
     @event_priority(-200)  # after mkdocs-static-i18n has written the combined index of every language
     def on_post_build(self, config):
