@@ -27,17 +27,20 @@ REMOVED = "html-removed"
 
 
 @functools.lru_cache(maxsize=8)
-def _cleaner(allow: AllowList) -> nh3.Cleaner:
+def _cleaner(allow: AllowList, relative=None) -> nh3.Cleaner:
     attributes = {tag: set(names) for tag, names in allow.attributes.items()}
     values = {tag: {name: set(allowed) for name, allowed in names.items() if allowed}
               for tag, names in allow.values.items() if tag in allow.tags}
     return nh3.Cleaner(tags=set(allow.tags), clean_content_tags=set(CONTENT_REMOVED - allow.tags), attributes=attributes,
-                       tag_attribute_values=values, url_schemes=set(allow.schemes), link_rel=None, strip_comments=True)
+                       tag_attribute_values=values, url_schemes=set(allow.schemes), link_rel=None, strip_comments=True,
+                       **({} if relative is None else {"url_relative": relative}))
 
 
-def clean(fragment: str, allow: AllowList = DEFAULT) -> str:
-    """``fragment`` with everything the allow-list does not name removed."""
-    return _cleaner(allow).clean(fragment)
+def clean(fragment: str, allow: AllowList = DEFAULT, relative=None) -> str:
+    """``fragment`` with everything the allow-list does not name removed. ``relative`` says what becomes of relative
+    addresses (nh3's ``url_relative``: "deny", or a function returning the absolute address or None); by default they
+    stay, as on the site."""
+    return _cleaner(allow, relative).clean(fragment)
 
 
 # --- what check says ---------------------------------------------------------------------------------------
