@@ -50,10 +50,7 @@ def check_links(root: Path, files: dict[str, bytes], sources: dict[str, Path]) -
     problems = []
     for rel, path in sorted(sources.items()):
         display = relative(path, root)
-        try:
-            text = path.read_text("utf-8")
-        except (OSError, UnicodeDecodeError):
-            continue  # staging reports unreadable pages
+        text = files[rel].decode("utf-8", "replace")  # staged: variables filled in, line for line the writer's page
         for line_no, col, target in _links(text):
             problem = _check(rel, target, files, page_anchors)
             if problem:
@@ -71,6 +68,9 @@ def handwritten_sources(docs: Path, files: dict[str, bytes]) -> dict[str, Path]:
 
 
 def _check(rel: str, target: str, files: dict[str, bytes], page_anchors) -> tuple[str, str] | None:
+    if target.startswith("/") and not target.startswith("//"):
+        return (f"link to '{target}' is absolute: it breaks when the site is published under a folder or as a version",
+                "link relative to this page, like ../guides/hold.md")
     if not target or _SCHEME.match(target) or target.startswith("/") or "{{" in target:
         return None
     path, _, anchor = target.partition("#")
@@ -92,6 +92,11 @@ def _check(rel: str, target: str, files: dict[str, bytes], page_anchors) -> tupl
         near = did_you_mean(anchor, page_anchors(dest))
         return f"link to '{target}': '{dest[len(lang):]}' has no anchor '#{anchor}'", near or "check the anchor on the built page"
     return None
+
+
+def locate(text: str, target: str) -> tuple[int, int] | None:
+    """(line, column) of the first link to ``target`` in a page's Markdown ``text``."""
+    return next(((line, col) for line, col, found in _links(text) if found == target), None)
 
 
 def _links(text: str):

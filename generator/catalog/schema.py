@@ -163,6 +163,11 @@ def _explain(error: jsonschema.ValidationError, root: dict) -> Iterator[tuple[Da
             yield path + (error.instance,), f"'{error.instance}' is not a valid {noun}", hint
         else:
             yield path, f"{where}: '{error.instance}' is not a valid {noun}", hint
+    elif kind == "minItems" and isinstance(error.validator_value, int) and error.validator_value > 1 and error.instance:
+        have = len(error.instance)
+        yield path, f"{where} needs at least {error.validator_value} entries, this one has {have}", \
+            f"add {error.validator_value - have} more" + (" (a question of one item or pair has nothing to order or match)"
+                                                          if path and path[-1] in ("items", "pairs") else "")
     elif kind in ("minItems", "minLength", "minProperties"):
         yield path, f"{where} must not be empty", ""
     elif kind == "uniqueItems":

@@ -12,6 +12,7 @@ import atexit
 import json
 import logging
 import os
+import re
 import shutil
 from pathlib import Path
 from urllib.parse import urljoin
@@ -25,6 +26,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.nav import Section
 
+from generator.authoring import pagelinks
 from generator.catalog.allowlist import WIDENED, allow_list
 from generator.catalog.load import Layout, load_project
 from generator.catalog.markup import RAW_HTML, UNSAFE_LINK
@@ -40,7 +42,7 @@ from generator.site.navigation import default_nav, section_title
 from generator.site.offline import SHIM
 from generator.site.pagehtml import fix_page
 from generator.site.rebuild import PageMemory, replace_search_docs, site_signature
-from generator.site.stage import ASSET_DIR, ASSETS, default_staging_dir, remove_staging, stage
+from generator.site.stage import ASSET_DIR, ASSETS, default_staging_dir, remove_dead_staging, remove_staging, stage
 
 log = logging.getLogger("mkdocs.plugins.cutover")
 
@@ -72,6 +74,25 @@ class _MemoryBytecodeCache(jinja2.BytecodeCache):
 
 
 _TEMPLATE_CACHES: dict[tuple[str, ...], _MemoryBytecodeCache] = {}  #: by the environment's extensions (they shape the code)
+
+class _LocatedLinkWarnings(logging.Filter):
+    """MkDocs names a broken link by the staged page ('Doc file 'en/about.md' contains a link …'); a writer needs the
+    file in docs/ and the line. Generated pages are named by their definition."""
+
+    _MESSAGE = re.compile(r"^Doc file '(?P<rel>[^']+)' (?P<rest>contains (?:an absolute link|a link|an unrecognized relative "
+                          r"link) '(?P<target>[^']*)'.*)$", re.S)
+
+    def __init__(self, plugin: "CutoverPlugin") -> None:
+        super().__init__()
+        self.plugin = plugin
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        match = self._MESSAGE.match(record.getMessage())
+        if match:
+            where = self.plugin.writers_place(match.group("rel"), match.group("target"))
+            record.msg, record.args = f"{where}: this page {match.group('rest')}", ()
+        return True
+
 
 class _ScriptMarkingLoader(jinja2.BaseLoader):
     """Every template, with the script elements it writes tagged as the theme's own (generator/site/csp.py)."""
@@ -159,6 +180,11 @@ class CutoverPlugin(BasePlugin[CutoverConfig]):
             log.info(f"cutover: {inert} texts hold raw HTML or script links, shown as text; run 'cutover check' for the list")
         self._check_languages(config)
         self._policy = csp.site_policy(self.project, offline_enabled(config))
+        pages_log = logging.getLogger("mkdocs.structure.pages")
+        if not any(isinstance(f, _LocatedLinkWarnings) for f in pages_log.filters):
+            pages_log.addFilter(_LocatedLinkWarnings(self))
+        if not self.config.staging_dir:
+            remove_dead_staging()  # left by builds that were killed before they could remove their own
         self.staging = Path(self.config.staging_dir) if self.config.staging_dir else default_staging_dir(root)
         try:
             result = stage(self.project, self.layout, self.staging)
@@ -332,6 +358,24 @@ class CutoverPlugin(BasePlugin[CutoverConfig]):
         env.globals["cutover_footer"] = lambda: Markup(branding.footer_html(self.project, lang))
         env.globals["cutover_feedback"] = lambda page: self._feedback_widget(page, config, lang)
         return env
+
+    def writers_place(self, rel: str, target: str) -> str:
+        """Where the writer finds the link to ``target`` of the staged page ``rel``: docs/<page>:line:col (a page shown
+        in a language it was not translated into is the default language's), or the definition of a generated page."""
+        if rel in self.generated:
+            return self.generated[rel]
+        default = self.project.site.default_language
+        for candidate in (rel, f"{default}/{rel.split('/', 1)[-1]}"):
+            path = self.layout.docs / candidate
+            if path.is_file():
+                display = f"docs/{candidate}"
+                try:
+                    staged = (self.staging / candidate).read_text("utf-8")
+                except OSError:
+                    return display
+                found = pagelinks.locate(staged, target)
+                return f"{display}:{found[0]}:{found[1]}" if found else display
+        return f"docs/{rel}"
 
     def _feedback_widget(self, page, config, lang: str) -> Markup:
         """The "Was this page helpful?" widget for theme/partials/feedback.html (the library writes its HTML)."""
