@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Callable, Iterable
 
 from babel import Locale, UnknownLocaleError
@@ -114,6 +115,9 @@ def check_references(project: m.Project, docs: dict[str, Document]) -> list[Prob
     return problems
 
 
+_TODO = re.compile(r"^\s*TODO\b")
+
+
 def _look_alike(q: m.Question) -> list[Problem]:
     """Two answers a learner cannot tell apart (in any language): two identical rows of a matching question, two
     identical choices in its menu, options or items that read the same. Which one is right would be a guess."""
@@ -126,7 +130,7 @@ def _look_alike(q: m.Question) -> list[Problem]:
         for lang in sorted({lang for _, text in entries for lang in text.values}):
             seen: dict[str, str] = {}
             for entry_id, text in entries:
-                if lang not in text.values:
+                if lang not in text.values or _TODO.match(text.values[lang]):  # cutover new's placeholders: check asks for them
                     continue
                 same = " ".join(text.values[lang].casefold().split())
                 if same in seen:
