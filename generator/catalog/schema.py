@@ -86,15 +86,14 @@ def _translatable_part(node: dict, root: dict) -> dict | None:
             part = _translatable_part(sub, root)
             if part:
                 props[key] = part
-        if not (set(props) - {"id"}) and not isinstance(node.get("additionalProperties"), dict):
-            return None
+        extra = _translatable_part(node["additionalProperties"], root) if isinstance(node.get("additionalProperties"), dict) else None
+        if not (set(props) - {"id"}) and not extra:
+            return None  # nothing to translate (a mapping of settings, such as html.allow_attributes)
         out: dict[str, Any] = {"type": "object", "properties": props, "additionalProperties": False}
         if "id" in props:
             out["required"] = ["id"]
-        if isinstance(node.get("additionalProperties"), dict):
-            extra = _translatable_part(node["additionalProperties"], root)
-            if extra:
-                out["additionalProperties"] = extra
+        if extra:
+            out["additionalProperties"] = extra
         return out
     return None
 
