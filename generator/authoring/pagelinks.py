@@ -15,6 +15,7 @@ from urllib.parse import unquote
 from markdown.extensions.toc import slugify
 
 from generator.errors import Problem, did_you_mean, relative
+from generator.site.stage import front_matter_lines
 
 #: Inline links and images ``[text](target "title")`` and reference definitions ``[name]: target``.
 _INLINE = re.compile(r"!?\[(?:[^\[\]]|\[[^\[\]]*\])*\]\(\s*<?([^)\s>]*)>?(?:\s+[\"'(][^)]*)?\)")
@@ -100,9 +101,12 @@ def locate(text: str, target: str) -> tuple[int, int] | None:
 
 
 def _links(text: str):
-    """(line, column, target) of every link outside code."""
+    """(line, column, target) of every link outside code and front matter."""
     in_fence = False
+    front = front_matter_lines(text)
     for number, line in enumerate(text.splitlines(), 1):
+        if number <= front:
+            continue
         if _FENCE.match(line):
             in_fence = not in_fence
             continue

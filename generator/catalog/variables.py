@@ -17,8 +17,9 @@ from babel.dates import format_date
 from generator.catalog.markup import segments
 
 PLACEHOLDER = re.compile(r"(?P<escape>\\)?\{\{\s*(?P<name>[a-z][a-z0-9_]*)\s*\}\}")
-#: "{{ org_name" that never closes: the shape of a placeholder, printed as written.
-UNCLOSED = re.compile(r"(?<!\\)\{\{\s*(?P<name>[a-z][a-z0-9_]*)(?![a-z0-9_])(?!\s*\}\})")
+#: "{{ org_name" with no "}}" before the next "{{" or the end of the line: a placeholder that never closes, printed as
+#: written. ("{{ 7*7 }}" or "{{ a.b }}" close: they are template syntax, shown as written on purpose.)
+UNCLOSED = re.compile(r"(?<!\\)\{\{\s*(?P<name>[a-z][a-z0-9_]*)(?![a-z0-9_])(?!(?:(?!\{\{)[^\n])*\}\})")
 
 
 def unclosed(text: str) -> list[tuple[int, str, str]]:

@@ -21,6 +21,7 @@ import nh3
 
 from generator.catalog import markup
 from generator.catalog.allowlist import CONTENT_REMOVED, DEFAULT, URL_ATTRIBUTES, AllowList
+from generator.site.stage import front_matter_lines
 
 #: The problem code of ``cutover check``'s warnings about what a page loses.
 REMOVED = "html-removed"
@@ -68,6 +69,8 @@ _HINT = "pages keep tables, details, abbr, images and links, never scripts, fram
 def findings(text: str, allow: AllowList = DEFAULT) -> list[Finding]:
     """What :func:`clean` removes from the page written as Markdown ``text``, where it is in that text."""
     found: list[Finding] = []
+    front = front_matter_lines(text)  # the page's settings, not its Markdown: blanked, lines kept
+    text = "\n" * front + text.split("\n", front)[-1] if front else text
     starts = [0] + [m.end() for m in re.finditer("\n", text)]
 
     def where(offset: int) -> tuple[int, int]:

@@ -261,6 +261,12 @@ _FRONT_MATTER = re.compile(r"\A(---[ \t]*\n)(.*?\n)((?:---|\.\.\.)[ \t]*(?:\n|\Z
 _TITLE_KEY = re.compile(r"^title[ \t]*:.*(?:\n[ \t]+.*)*\n", re.M)
 
 
+def front_matter_lines(text: str) -> int:
+    """How many lines a page's front matter (``---`` … ``---`` at its start: MkDocs reads it, not Markdown) takes."""
+    match = _FRONT_MATTER.match(text)
+    return match.group(0).count("\n") if match else 0
+
+
 def _front_matter_title_as_text(text: str) -> str:
     """A hand-written page's front matter ``title`` is the writer's text, but the theme writes it into the page as
     HTML (navigation, header, <title>): it is staged HTML-escaped, so it reads as written and never becomes markup."""
