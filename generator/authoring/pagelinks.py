@@ -18,7 +18,8 @@ from generator.errors import Problem, did_you_mean, relative
 from generator.site.stage import front_matter_lines
 
 #: Inline links and images ``[text](target "title")`` and reference definitions ``[name]: target``.
-_INLINE = re.compile(r"!?\[(?:[^\[\]]|\[[^\[\]]*\])*\]\(\s*<?([^)\s>]*)>?(?:\s+[\"'(][^)]*)?\)")
+#: (Brackets escaped with a backslash are text: a variable's value "[x](y)" is written into a page as "\\[x\\](y)".)
+_INLINE = re.compile(r"(?<!\\)!?\[(?:\\.|[^\[\]\\]|\[[^\[\]]*\])*(?<!\\)\]\(\s*<?([^)\s>]*)>?(?:\s+[\"'(][^)]*)?\)")
 _REFERENCE = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s+.*)?$")
 _CODE_SPAN = re.compile(r"(`+)(?:.|\n)*?\1")
 _FENCE = re.compile(r"^\s*(```|~~~)")

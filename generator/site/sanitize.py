@@ -60,7 +60,7 @@ _ATTR = re.compile(r"(?P<name>[^\s>/=\"']+)(?:\s*=\s*(?P<value>\"[^\"]*\"|'[^']*
 _ATTR_LIST = re.compile(r"\{:?(?P<body>[^{}\n]*)\}")
 _ATTR_LIST_ITEM = re.compile(r"(?P<name>[^\s=#.]+)\s*=\s*(?P<value>\"[^\"]*\"|'[^']*'|[^\s}]+)")
 #: Markdown links and images: [text](target), ![alt](target); reference definitions [name]: target.
-_LINK = re.compile(r"(?P<image>!?)\[(?:[^\[\]]|\[[^\[\]]*\])*\]\(")
+_LINK = re.compile(r"(?<!\\)(?P<image>!?)\[(?:\\.|[^\[\]\\]|\[[^\[\]]*\])*(?<!\\)\]\(")
 _REFERENCE = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?(?P<target>\S+?)>?(?:\s+.*)?$", re.M)
 
 _HINT = "pages keep tables, details, abbr, images and links, never scripts, frames or event handlers"
