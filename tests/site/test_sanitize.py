@@ -143,3 +143,30 @@ def test_built_handwritten_page_keeps_nothing_that_runs_and_check_says_where(pro
     built = (out / "about/index.html").read_text("utf-8")
     assert "hit(1)" not in built and "javascript:" not in built
     assert '<abbr title="t">x</abbr>' in built and 'style="text-align: left;"' in built
+
+
+def test_the_organisations_guide_widening_works_as_written(project: Path, tmp_path: Path):
+    """ORGANISATIONS.md, 'Allowing more HTML', followed literally."""
+    from support import REPO
+
+    guide = (REPO / "ORGANISATIONS.md").read_text("utf-8")
+    block = guide.split("## Allowing more HTML", 1)[1].split("```yaml\n", 1)[1].split("```", 1)[0]
+    site = project / "catalog/site.yaml"
+    site.write_text(site.read_text("utf-8") + block, "utf-8")
+    page = project / "docs/en/about.md"
+    page.write_text(page.read_text("utf-8") + '\n<iframe src="https://video.intranet.example/v/1" width="640" title="Video" '
+                    'onload="hit(1)"></iframe> [Call the desk](sip:desk@pbx.example)\n', "utf-8")
+    result = CliRunner().invoke(main, ["check", "-p", str(project)])
+    assert result.exit_code == 0, result.stderr
+    assert "warning: hand-written pages may contain more HTML than the default allow-list: <iframe>, src= on <iframe>" \
+           in result.stderr and "'sip:' links, images, media and frames from https://video.intranet.example" in result.stderr
+    assert [line for line in result.stderr.splitlines() if "is removed" in line] == [
+        "docs/en/about.md:6:76: warning: the attribute 'onload' is removed from <iframe> (pages keep tables, details, abbr, "
+        "images and links, never scripts, frames or event handlers)"]
+    out = tmp_path / "site"
+    run = subprocess.run([sys.executable, "-m", "generator.cli", "build", "-p", str(project), "-d", str(out)],
+                         capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    built = (out / "about/index.html").read_text("utf-8")
+    assert '<iframe src="https://video.intranet.example/v/1" width="640" title="Video"></iframe>' in built
+    assert 'href="sip:desk@pbx.example"' in built and "frame-src 'self' https://video.intranet.example" in built
