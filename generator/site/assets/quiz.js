@@ -590,9 +590,10 @@
         if (!byQuiz.has(code.quiz)) byQuiz.set(code.quiz, []);
         byQuiz.get(code.quiz).push(code);
       });
-      const parts = problems.slice(0, SHOWN_PROBLEMS).map((p) => h("p", { class: "cq-invalid", text: p }));
-      if (problems.length > SHOWN_PROBLEMS) parts.push(h("p", { class: "cq-invalid", text: fill(ui.results_more_invalid, { n: problems.length - SHOWN_PROBLEMS }) }));
-      if (lines.length > MAX_LINES) parts.push(h("p", { class: "cq-invalid", text: fill(ui.results_truncated, { max: MAX_LINES }) }));
+      const notes = problems.slice(0, SHOWN_PROBLEMS).map((p) => h("p", { class: "cq-invalid", text: p }));
+      if (problems.length > SHOWN_PROBLEMS) notes.push(h("p", { class: "cq-invalid", text: fill(ui.results_more_invalid, { n: problems.length - SHOWN_PROBLEMS }) }));
+      if (lines.length > MAX_LINES) notes.push(h("p", { class: "cq-invalid", text: fill(ui.results_truncated, { max: MAX_LINES }) }));
+      const parts = [];
       for (const [id, codes] of byQuiz) {
         const quiz = own(data.quizzes, id);
         const table = h("table", { class: "cq-class-table", "data-quiz": id },
@@ -606,7 +607,8 @@
         const learners = h("ul", { class: "cq-learners" }, ...codes.map((c) => h("li", { text: `${c.name || ui.anonymous}: ${c.score} %` })));
         parts.push(h("h2", { text: quiz.title }), table, h("h3", { text: ui.results_learner }), learners);
       }
-      output.replaceChildren(...(parts.length ? parts : [h("p", { text: ui.results_none })]));
+      // The tally first (what the trainer came for), then the lines that could not be read.
+      output.replaceChildren(...(parts.length ? parts : [h("p", { text: ui.results_none })]), ...notes);
     };
     root.append(h("p", {}, h("label", { for: "cq-codes", text: ui.results_paste })), input,
       h("p", {}, h("button", { type: "button", class: "md-button md-button--primary cq-tally-button", text: ui.results_tally, onclick: tally })), output);
