@@ -45,7 +45,7 @@ def test_forged_and_huge_codes_are_named_and_valid_ones_still_tallied(page: Page
     page.locator("#cq-codes").fill("\n".join([valid[0]] + forged + [valid[1]] + junk))
     page.locator(".cq-tally-button").click()
     table = page.locator('table[data-quiz="basics"]')
-    expect(table.locator('tr[data-question="dial-how"] .cq-tally-cell')).to_have_text("2 / 2 (100 %)")
+    expect(table.locator('tr[data-question="dial-how"] .cq-tally-cell')).to_have_text("2 / 2 (100 %)", timeout=20_000)  # a large paste
     expect(table.locator('tr[data-question="hold-where"] .cq-tally-cell')).to_have_text("1 / 2 (50 %)")
     expect(page.locator(".cq-learners li")).to_have_text(["Ana: 100 %", "Bo: 80 %"])
     messages = page.locator(".cq-invalid").all_text_contents()
