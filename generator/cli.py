@@ -214,8 +214,14 @@ def serve(project: Path, dev_addr: str, language: str | None, full_rebuilds: boo
 @click.option("--lang", "language", default=None, help="Language of the questions. Default: the site's default language.")
 @click.option("--quiz", "quiz_ids", multiple=True, help="Export only this quiz (repeatable). Default: every quiz.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True, help="File to write.")
-def export_quiz(project: Path, fmt: str, language: str | None, quiz_ids: tuple[str, ...], output: Path) -> None:
+@click.option("--site-url", default=None, metavar="URL",
+              help="Where the site is published (http/https): feedback links to its guides. Without it, links stay text.")
+def export_quiz(project: Path, fmt: str, language: str | None, quiz_ids: tuple[str, ...], output: Path, site_url: str | None) -> None:
     """Export quizzes for a learning-management system (categories by role, feedback, partial credit)."""
+    from generator.export.lms import site_url_problem
+
+    if site_url and site_url_problem(site_url):
+        raise click.BadParameter(site_url_problem(site_url), param_hint="--site-url")
     try:
         loaded = load_project(project)
     except CutoverError as exc:
@@ -228,7 +234,7 @@ def export_quiz(project: Path, fmt: str, language: str | None, quiz_ids: tuple[s
     unknown = [q for q in quiz_ids if q not in loaded.project.quizzes]
     if unknown:
         raise click.BadParameter(f"unknown quiz '{unknown[0]}'; known: {', '.join(loaded.project.quizzes)}", param_hint="--quiz")
-    text = export(loaded.project, LmsFormat(fmt), lang, list(quiz_ids) or None)
+    text = export(loaded.project, LmsFormat(fmt), lang, list(quiz_ids) or None, site_url)
     output.parent.mkdir(parents=True, exist_ok=True)
     tmp = output.with_name(output.name + ".tmp")
     tmp.write_text(text, "utf-8")

@@ -7,6 +7,7 @@ see: ``file:line:col: error: …``. ``cutover check`` runs in-process for every 
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -55,6 +56,18 @@ def delete(file: str) -> Change:
 
 def rename(file: str, new: str) -> Change:
     return lambda root: (root / file).rename(root / new)
+
+
+def rename_id(folder: str, old: str, new: str, *references: tuple[str, str, str]) -> Change:
+    """A definition (and its translations) under another id; ``references`` are (file, old, new) edits elsewhere."""
+    def change(root: Path) -> None:
+        for path in sorted((root / folder).glob(f"{old}.*yaml")):
+            text = path.read_text("utf-8").replace(f"id: {old}\n", f"id: {new}\n", 1)
+            path.unlink()
+            (root / folder / path.name.replace(old, new, 1)).write_text(text, "utf-8")
+        for file, before, after in references:
+            replace(file, before, after)(root)
+    return change
 
 
 def both(*changes: Change) -> Change:
@@ -107,7 +120,6 @@ CASES = [
     Case("merge-key", replace(DIAL, "  - text: Speak.", "  - <<: {text: Speak.}"), DIAL + ":10:5", "merge keys"),
     Case("non-utf8", write(FEATURE, "id: hold\ntitle: Caf\xe9\n".encode("latin-1")), FEATURE + ":2:11", "not valid UTF-8", build=True),
     Case("utf16", write(FEATURE, "id: hold\n".encode("utf-16")), FEATURE + ":1:1", "UTF-8"),
-    Case("byte-order-mark", write(FEATURE, b"\xef\xbb\xbf" + (FIXTURE / FEATURE).read_bytes()), FEATURE + ":1:1", "byte-order mark"),
     Case("huge-file", write(FEATURE, BIG), FEATURE + ":1:1", "allowed"),
     Case("deeply-nested", write(FEATURE, DEEP), FEATURE + ":2:57", "nested"),
     Case("control-character", replace(FEATURE, "summary: Pause a call.", "summary: Pause\x07 a call."), FEATURE + ":3:15", "U+0007"),
@@ -150,8 +162,10 @@ CASES = [
     Case("unknown-question-type", replace(QUIZ, "type: single", "type: singel"), QUIZ + ":8:5", "did you mean 'single'"),
     Case("options-on-true-false", replace(QUIZ, "    answer: false", "    answer: false\n    options: [{id: a, text: A}, {id: b, text: B}]"), QUIZ + ":34:5", "options does not belong"),
     Case("true-false-without-answer", replace(QUIZ, "    answer: false\n", ""), QUIZ + ":34:5", "missing the required key 'answer'"),
-    Case("ordering-with-one-item", replace(QUIZ, "      - id: second\n        text: Second\n      - id: third\n        text: Third\n", ""), QUIZ + ":45:5", "items must not be empty"),
-    Case("matching-with-one-pair", replace(QUIZ, "      - id: b\n        left: Left B\n        right: Right B\n", ""), QUIZ + ":57:5", "pairs must not be empty"),
+    Case("ordering-with-one-item", replace(QUIZ, "      - id: second\n        text: Second\n      - id: third\n        text: Third\n", ""), QUIZ + ":45:5", "items needs at least 2 entries, this one has 1"),
+    Case("matching-with-one-pair", replace(QUIZ, "      - id: b\n        left: Left B\n        right: Right B\n", ""), QUIZ + ":57:5", "pairs needs at least 2 entries, this one has 1"),
+    Case("matching-pairs-that-read-the-same", replace(QUIZ, "        left: Left B\n        right: Right B\n", "        left: left  a\n        right: Right A\n"), QUIZ + ":62:9", "pair 'b' reads the same as 'a' on the left"),
+    Case("options-that-read-the-same", replace(QUIZ, "text: Dial 9 first", "text: Dial directly"), QUIZ + ":16:9", "option 'nine' reads the same as 'direct'"),
     Case("pass-mark-too-high", replace(QUIZ, "pass_mark: 60", "pass_mark: 150"), QUIZ + ":5:1", "150 is greater than the maximum"),
     Case("minutes-zero", replace(DIAL, "minutes: 3", "minutes: 0"), DIAL + ":5:1", "0 is less than the minimum"),
     Case("variable-is-a-list", replace(SITE, "  hours: weekdays", "  hours: [mon, tue]"), SITE + ":10:3", "must be text, a number"),
@@ -188,6 +202,48 @@ CASES = [
     Case("hand-written-page-collides", write("docs/en/faq.md", "# FAQ\n"), "docs/en/faq.md:1:1", "collides"),
     Case("hand-written-page-in-unknown-language", write("docs/fr/about.md", "# À propos\n"), "docs/fr/about.md:1:1", "'fr' is not a configured language"),
     Case("unknown-variable-in-page", replace("docs/en/about.md", "{{ hours }}", "{{ hour }}"), "docs/en/about.md:3:83", "did you mean 'hours'", build=True),
+    # --- pages the site makes itself: an id or a page on their path or address would replace them ---
+    Case("feature-id-index", rename_id("catalog/features", "hold", "index", (DIAL, "related: [hold]", "related: [index]"),
+                                       (ROLE, "features: [dial, hold]", "features: [dial, index]"),
+                                       ("catalog/scenarios/customer-waits-on-hold.yaml", "feature: hold", "feature: index"),
+                                       (QUIZ, "learn_more: hold\n", "learn_more: index\n"), (QUIZ, "learn_more: hold#", "learn_more: index#")),
+         "catalog/features/index.yaml:1:1", "the id 'index' would replace the generated page 'guides/index.md' (Guides)", build=True),
+    Case("role-id-index", rename_id("catalog/roles", "manager", "index", ("catalog/scenarios/first-call-on-cutover-day.yaml", "manager", "index")),
+         "catalog/roles/index.yaml:1:1", "would replace the generated page 'roles/index.md' (Roles)"),
+    Case("quiz-id-results", rename_id("quizzes", "basics", "results", (ROLE, "quiz: basics", "quiz: results"),
+                                      ("catalog/scenarios/customer-waits-on-hold.yaml", "quiz: basics", "quiz: results"),
+                                      ("catalog/scenarios/customer-waits-on-hold.yaml", "quiz: basics", "quiz: results"),
+                                      ("catalog/scenarios/first-call-on-cutover-day.yaml", "quiz: basics", "quiz: results")),
+         "quizzes/results.yaml:1:1", "the id 'results' would replace the generated page 'quizzes/results.md' (Class results)"),
+    Case("scenario-id-index", rename_id("catalog/scenarios", "first-call-on-cutover-day", "index"),
+         "catalog/scenarios/index.yaml:1:1", "would replace the generated page 'scenarios/index.md'"),
+    Case("page-on-the-glossary-address", write("docs/en/glossary/index.md", "# My glossary\n"), "docs/en/glossary/index.md:1:1",
+         "published at 'glossary/', which is the address of the generated page 'en/glossary.md'", build=True),
+    Case("page-on-a-language-home", write("docs/en/de.md", "# About Germany\n"), "docs/en/de.md:1:1",
+         "published at 'de/', which is the address of the generated page 'de/index.md'"),
+    Case("page-readme-on-a-generated-address", write("docs/en/faq/README.md", "# FAQ\n"), "docs/en/faq/README.md:1:1", "'faq/'"),
+    # --- text that would be printed garbled ---
+    Case("variable-uses-a-variable", replace(SITE, "  org_name: Fixture Ltd", '  org_name: "{{ org_alias }}"\n  org_alias: Fixture'), SITE + ":6:3",
+         "the value of 'org_name' uses the variable '{{ org_alias }}'"),
+    Case("variable-refers-to-itself", replace(SITE, "  hours: weekdays", '  hours: "{{ hours }} and weekends"'), SITE + ":10:3",
+         "the value of 'hours' refers to itself"),
+    Case("variables-refer-to-each-other", replace(SITE, "  hours: weekdays", '  hours: "{{ days }}"\n  days: "{{ hours }}"'), SITE + ":11:3",
+         "the value of 'days' uses the variable '{{ hours }}'"),
+    Case("unclosed-placeholder-in-title", replace(FEATURE, "title: Hold a call", "title: Hold a call at {{ org_name"), FEATURE + ":2:1",
+         "the placeholder '{{ org_name' is not closed", build=True),
+    Case("unclosed-placeholder-in-translation", replace(HOLD_DE, "title: Anruf halten", "title: Anruf halten bei {{ org_name }"), HOLD_DE + ":2:1",
+         "the placeholder '{{ org_name' is not closed"),
+    Case("unclosed-placeholder-in-variable", replace(SITE, "  hours: weekdays", '  hours: "weekdays at {{ org_name"'), SITE + ":10:3",
+         "the placeholder '{{ org_name' is not closed"),
+    Case("unclosed-placeholder-in-page", append("docs/en/about.md", "\nCall {{ helpdesk_phone today.\n"), "docs/en/about.md:6:6",
+         "the placeholder '{{ helpdesk_phone' is not closed"),
+    Case("nul-byte-in-page", append("docs/en/about.md", "\nA stray\x00byte.\n"), "docs/en/about.md:6:8", "control character U+0000", build=True),
+    Case("control-character-in-page", append("docs/en/about.md", "\nA bell\x07.\n"), "docs/en/about.md:6:7", "control character U+0007"),
+    Case("absolute-link-in-page", append("docs/en/about.md", "\nSee [the guide](/guides/hold.md).\n"), "docs/en/about.md:6:17",
+         "link to '/guides/hold.md' is absolute"),
+    Case("variable-link-to-a-missing-page", both(replace(SITE, "  hours: weekdays", "  hours: weekdays\n  portal: portal.md"),
+                                                append("docs/en/about.md", "\nOpen the [portal]({{ portal }}).\n")),
+         "docs/en/about.md:6:", "there is no page 'portal.md'"),
     # --- cross-references (references) ---
     Case("dangling-feature-in-role", replace(MANAGER, "features: [dial]", "features: [dail]"), MANAGER + ":4:12", "did you mean 'dial'", build=True),
     Case("dangling-role-in-feature", replace(DIAL, "minutes: 3", "minutes: 3\nroles: [agentt]"), DIAL + ":6:9", "unknown role 'agentt'"),
@@ -333,3 +389,70 @@ def test_markup_is_shown_as_text_with_a_warning(case: Inert, tmp_path: Path, run
     files, _ = plan(loaded.project, Layout(root))
     pages = [data.decode("utf-8") for rel, data in files.items() if rel.endswith(".md")]
     assert not [page for page in pages if case.payload in page]
+
+
+# --- Accepted as written: what editors and writers do that is not a mistake ---
+
+def _build(root: Path, out: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "generator.cli", "build", "-p", str(root), "-d", str(out)],
+                          capture_output=True, text=True, timeout=300)
+
+
+def test_a_byte_order_mark_is_accepted_and_dropped(tmp_path: Path, runner: CliRunner):
+    """Editors on Windows start UTF-8 files with a byte-order mark (CONTRIBUTING.md says it is accepted)."""
+    root = tmp_path / "proj"
+    shutil.copytree(FIXTURE, root)
+    for rel in (FEATURE, HOLD_DE, SITE, "docs/en/about.md"):
+        (root / rel).write_bytes(b"\xef\xbb\xbf" + (root / rel).read_bytes())
+    page = root / "docs/en/extra.md"
+    page.write_bytes(b"\xef\xbb\xbf---\ntitle: Extra page\n---\n\n# Extra\n")
+    result = runner.invoke(main, ["check", "-p", str(root)])
+    assert result.exit_code == 0 and "error" not in result.stderr.replace("0 error(s)", ""), result.stderr
+    run = _build(root, tmp_path / "site")
+    assert run.returncode == 0, run.stderr
+    guide = (tmp_path / "site/de/guides/hold/index.html").read_text("utf-8")
+    assert "Anruf halten" in guide and "\ufeff" not in guide
+    extra = (tmp_path / "site/extra/index.html").read_text("utf-8")
+    assert "<title>Extra page - Fixture training</title>" in extra and "\ufeff" not in extra
+
+
+def test_a_script_link_in_a_quiz_prompt_is_a_warning_and_the_site_builds(tmp_path: Path, runner: CliRunner):
+    root = tmp_path / "proj"
+    shutil.copytree(FIXTURE, root)
+    replace(QUIZ, "prompt: How do you dial out?", "prompt: 'How [x](data:text/html,<script>alert(1)</script>) do you "
+            "[y](<data:text/html,x y>) dial out?'")(root)
+    result = runner.invoke(main, ["check", "-p", str(root)])
+    assert result.exit_code == 0 and f"{QUIZ}:9:5: warning: a 'data:' link does not work on the site" in result.stderr
+    run = _build(root, tmp_path / "site")
+    assert run.returncode == 0, run.stderr  # the strict build used to fail on the junk anchors the old disarming left
+    page = (tmp_path / "site/quizzes/basics/index.html").read_text("utf-8")
+    assert "data:text" not in page and "<script>alert" not in page
+
+
+def test_staging_folders_of_killed_builds_are_removed_by_the_next_build(tmp_path: Path):
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()  # its pid now names no process: a build killed with kill -9 leaves exactly this behind
+    import tempfile
+
+    left = Path(tempfile.gettempdir()) / f"cutover-0123456789ab-{dead.pid}"
+    (left / "docs/en").mkdir(parents=True, exist_ok=True)
+    (left / "docs/en/index.md").write_text("# Left over\n", "utf-8")
+    alive = Path(tempfile.gettempdir()) / f"cutover-0123456789ab-{os.getpid()}"  # a running build's: kept
+    alive.mkdir(exist_ok=True)
+    try:
+        run = _build(FIXTURE, tmp_path / "site")
+        assert run.returncode == 0, run.stderr
+        assert not left.exists() and alive.is_dir()
+    finally:
+        shutil.rmtree(left, ignore_errors=True)
+        shutil.rmtree(alive, ignore_errors=True)
+
+
+def test_build_names_a_rejected_link_by_the_writers_file_and_line(tmp_path: Path):
+    root = tmp_path / "proj"
+    shutil.copytree(FIXTURE, root)
+    append("docs/en/about.md", "\nSee [the guide](/guides/hold.md).\n")(root)
+    run = _build(root, tmp_path / "site")
+    assert run.returncode == 1
+    assert "docs/en/about.md:6:17: this page contains an absolute link '/guides/hold.md'" in run.stderr, run.stderr
+    assert "Doc file 'en/about.md'" not in run.stderr and "Traceback" not in run.stderr

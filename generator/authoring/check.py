@@ -11,9 +11,11 @@ from pathlib import Path
 
 from generator.authoring.i18n.strings import stale_warnings, todo_errors
 from generator.authoring.pagelinks import check_links, handwritten_sources
+from generator.catalog.allowlist import AllowList, allow_list
 from generator.catalog.load import Layout, load_project
 from generator.catalog.model import Project
-from generator.errors import CutoverError, Problem
+from generator.errors import CutoverError, Problem, Severity, relative
+from generator.site import sanitize
 from generator.site.stage import plan
 
 
@@ -38,7 +40,22 @@ def run_check(root: Path) -> CheckResult:
         result.problems = sorted(set(problems + list(exc.problems)))
         return result
     problems += staged.warnings
-    problems += check_links(root, files, handwritten_sources(Layout(root).docs, files))
+    sources = handwritten_sources(Layout(root).docs, files)
+    problems += check_links(root, files, sources)
+    problems += _removed_html(root, files, sources, allow_list(loaded.project.site.html))
     problems += stale_warnings(loaded.project, root)
     result.problems = sorted(set(problems))
     return result
+
+
+def _removed_html(root: Path, files: dict[str, bytes], sources: dict[str, Path], allow: AllowList) -> list[Problem]:
+    """Warnings for what the allow-list removes from hand-written pages (generator/site/sanitize.py), at file:line.
+
+    The staged page is read (variables filled in: a portal address may be a script link), line for line the writer's."""
+    problems = []
+    for rel, path in sorted(sources.items()):
+        text = files[rel].decode("utf-8", "replace")
+        display = relative(path, root)
+        problems += [Problem(display, f.line, f.col, f.message, f.hint, Severity.WARNING, sanitize.REMOVED)
+                     for f in sanitize.findings(text, allow)]
+    return problems

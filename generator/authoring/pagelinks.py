@@ -15,9 +15,11 @@ from urllib.parse import unquote
 from markdown.extensions.toc import slugify
 
 from generator.errors import Problem, did_you_mean, relative
+from generator.site.stage import front_matter_lines
 
 #: Inline links and images ``[text](target "title")`` and reference definitions ``[name]: target``.
-_INLINE = re.compile(r"!?\[(?:[^\[\]]|\[[^\[\]]*\])*\]\(\s*<?([^)\s>]*)>?(?:\s+[\"'(][^)]*)?\)")
+#: (Brackets escaped with a backslash are text: a variable's value "[x](y)" is written into a page as "\\[x\\](y)".)
+_INLINE = re.compile(r"(?<!\\)!?\[(?:\\.|[^\[\]\\]|\[[^\[\]]*\])*(?<!\\)\]\(\s*<?([^)\s>]*)>?(?:\s+[\"'(][^)]*)?\)")
 _REFERENCE = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s+.*)?$")
 _CODE_SPAN = re.compile(r"(`+)(?:.|\n)*?\1")
 _FENCE = re.compile(r"^\s*(```|~~~)")
@@ -50,10 +52,7 @@ def check_links(root: Path, files: dict[str, bytes], sources: dict[str, Path]) -
     problems = []
     for rel, path in sorted(sources.items()):
         display = relative(path, root)
-        try:
-            text = path.read_text("utf-8")
-        except (OSError, UnicodeDecodeError):
-            continue  # staging reports unreadable pages
+        text = files[rel].decode("utf-8", "replace")  # staged: variables filled in, line for line the writer's page
         for line_no, col, target in _links(text):
             problem = _check(rel, target, files, page_anchors)
             if problem:
@@ -71,6 +70,9 @@ def handwritten_sources(docs: Path, files: dict[str, bytes]) -> dict[str, Path]:
 
 
 def _check(rel: str, target: str, files: dict[str, bytes], page_anchors) -> tuple[str, str] | None:
+    if target.startswith("/") and not target.startswith("//"):
+        return (f"link to '{target}' is absolute: it breaks when the site is published under a folder or as a version",
+                "link relative to this page, like ../guides/hold.md")
     if not target or _SCHEME.match(target) or target.startswith("/") or "{{" in target:
         return None
     path, _, anchor = target.partition("#")
@@ -94,10 +96,18 @@ def _check(rel: str, target: str, files: dict[str, bytes], page_anchors) -> tupl
     return None
 
 
+def locate(text: str, target: str) -> tuple[int, int] | None:
+    """(line, column) of the first link to ``target`` in a page's Markdown ``text``."""
+    return next(((line, col) for line, col, found in _links(text) if found == target), None)
+
+
 def _links(text: str):
-    """(line, column, target) of every link outside code."""
+    """(line, column, target) of every link outside code and front matter."""
     in_fence = False
+    front = front_matter_lines(text)
     for number, line in enumerate(text.splitlines(), 1):
+        if number <= front:
+            continue
         if _FENCE.match(line):
             in_fence = not in_fence
             continue

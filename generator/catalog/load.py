@@ -21,11 +21,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator.catalog import conditions, feedback, survey
+from generator.catalog import allowlist, conditions, feedback, survey
 from generator.catalog import model as m
 from generator.catalog.references import check_references
 from generator.catalog.schema import source_schema, translation_schema, validate
 from generator.catalog.translations import Merger, missing_translations
+from generator.catalog.variables import nested
 from generator.catalog.yamlio import Document, YamlFileError, read_bytes, read_yaml
 from generator.errors import CutoverError, Problem, did_you_mean, errors_only, relative
 from generator.org import branding, kit, overrides
@@ -176,9 +177,11 @@ def load_project(root: Path) -> LoadResult:
     facts = site_tree.get("facts", {})
     kit_langs = languages + [x for x in kit.kit_languages(c.kit[0]) if x not in languages] if c.kit else languages
     site = _build_site(site_tree, languages, site_source)
+    c.problems.extend(_variables_inside_variables(site_tree.get("variables", {})))
     site.facts, site.kit, site.branding = facts, c.kit and c.kit[1], branding.build(site_tree.get("branding"))
     c.problems.extend(branding.check(site.branding, layout.root, c.docs.get(site_source)))
     c.problems.extend(feedback.check_settings(site_doc))
+    c.problems.extend(allowlist.check_settings(site_doc))
     trees: dict[str, list[tuple[dict, str]]] = {}
     for kind, path, many in layout.source_sets():
         trees[kind] = []
@@ -325,7 +328,29 @@ def _build_site(t: dict, languages: list[str], source: str) -> m.Site:
     home = t.get("home", {})
     return m.Site(languages=languages, categories=[m.Category(x["id"], x["name"]) for x in t["categories"]],
                   variables=variables, home_title=home.get("title"), home_intro=home.get("intro"), source=source,
-                  feedback=feedback.build_settings(t.get("feedback")))
+                  feedback=feedback.build_settings(t.get("feedback")), html=_build_html(t.get("html")))
+
+
+def _variables_inside_variables(variables: dict) -> list[Problem]:
+    problems = []
+    for name, value in variables.items():
+        if not isinstance(value, m.Text):
+            continue
+        for lang, raw in value.values.items():
+            origin = value.origins.get(lang)
+            for offset, message, hint in nested(name, raw):
+                line = (origin.text_line or origin.line) + raw[:offset].count("\n") if origin else 1
+                problems.append(Problem(origin.path if origin else "catalog/site.yaml", line, origin.col if origin else 1,
+                                        message, hint))
+    return problems
+
+
+def _build_html(t: dict | None) -> m.HtmlSettings | None:
+    if not t:
+        return None
+    return m.HtmlSettings(tags=list(t.get("allow_tags", [])), schemes=list(t.get("allow_schemes", [])),
+                          hosts=list(t.get("allow_hosts", [])),
+                          attributes={tag: list(names) for tag, names in t.get("allow_attributes", {}).items()})
 
 
 def _build_role(t: dict, source: str) -> m.Role:

@@ -19,27 +19,63 @@ import re
 _CODE = re.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,})[^\n]*\n(?:.*?\n)?? {0,3}(?P=fence)[ \t]*$"
                    r"|(?<![\\`])(?P<ticks>`+)(?!`)[^\n]+?(?<!`)(?P=ticks)(?!`)", re.S | re.M)
 # A link destination runs to the closing parenthesis: Markdown keeps line breaks in it, and browsers drop them
-# ("java\nscript:"), so the scheme is judged on the whole destination. Every "](" starts one, also inside
-# another's ("[x]([y](javascript:…))": Markdown links the inner one).
-_LINK_OPEN = re.compile(r"\]\(\s*<?")
-_LINK_DEST = re.compile(r"[^)>]*")
+# ("java\nscript:"), so the scheme is judged on the whole destination, and a disarmed link loses all of it up to
+# its closing parenthesis (nested ones counted, as Markdown counts them), title and angle brackets included. Every
+# "](" starts one, also inside another's ("[x]([y](javascript:…))": Markdown links the inner one).
+_LINK_OPEN = re.compile(r"\]\(")
 _REF_DEF = re.compile(r"^(\s*\[[^\]]*\]:\s*<?)([^\s>]+)", re.M)
-_SAFE_SCHEMES = ("http", "https", "mailto", "tel")
+SAFE_SCHEMES = ("http", "https", "mailto", "tel")
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
+
+
+def scheme_of(url: str) -> str | None:
+    """The scheme of ``url`` as a browser reads it (entities decoded, control characters and spaces dropped), or None."""
+    match = _SCHEME.match(_probe(url))
+    return match.group(1).lower() if match else None
+
+
+def protocol_relative(url: str) -> bool:
+    """Whether ``url`` is "//host/…": another host, with the page's own scheme."""
+    return _probe(url).replace("\\", "/").startswith("//")
+
+
+def _probe(url: str) -> str:
+    return re.sub(r"[\x00-\x20\x7f]", "", html.unescape(url)).lstrip("<")
 
 
 def _unsafe_scheme(url: str) -> str | None:
     """The scheme of a link a browser would follow somewhere other than a web page, mail or phone call."""
-    probe = re.sub(r"[\x00-\x20]", "", html.unescape(url)).lstrip("<")
-    match = _SCHEME.match(probe)
-    return match.group(1).lower() if match and match.group(1).lower() not in _SAFE_SCHEMES else None
+    scheme = scheme_of(url)
+    return scheme if scheme and scheme not in SAFE_SCHEMES else None
+
+
+def _destination_end(part: str, start: int) -> int:
+    """Where the destination starting at ``start`` ends: its closing parenthesis, nested ones counted (the last
+    one, or the end of the line, when they do not balance)."""
+    depth, last, i = 1, -1, start
+    while i < len(part):
+        char = part[i]
+        if char == "\\":
+            i += 2
+            continue
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth, last = depth - 1, i
+            if depth == 0:
+                return i
+        i += 1
+    if last >= 0:
+        return last
+    newline = part.find("\n", start)
+    return newline if newline >= 0 else len(part)
 
 
 def _unsafe_links(part: str) -> list[tuple[int, int, str]]:
     """(start, end, scheme) of every link destination in ``part`` with a scheme browsers would run or open."""
     found = []
     for match in _LINK_OPEN.finditer(part):
-        end = _LINK_DEST.match(part, match.end()).end()
+        end = _destination_end(part, match.end())
         scheme = _unsafe_scheme(part[match.end(): end])
         if scheme:
             found.append((match.end(), end, scheme))

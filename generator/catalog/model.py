@@ -82,6 +82,7 @@ class Site:
     facts: dict[str, object] = field(default_factory=dict)  #: what conditions test (see :mod:`generator.catalog.conditions`)
     branding: "Branding | None" = None  #: logo, favicon, colours, footer (see :mod:`generator.org.branding`)
     kit: str | None = None  #: the kit this site layers over (see :mod:`generator.org.kit`)
+    html: "HtmlSettings | None" = None  #: a widened HTML allow-list for hand-written pages (see :mod:`generator.catalog.allowlist`)
 
     @property
     def default_language(self) -> str:
@@ -97,6 +98,16 @@ class Branding:
     primary: str | None = None
     accent: str | None = None
     footer: Text | None = None
+
+
+@dataclass
+class HtmlSettings:
+    """The ``html`` section of catalog/site.yaml: what hand-written pages may contain beyond the default allow-list."""
+
+    tags: list[str] = field(default_factory=list)
+    attributes: dict[str, list[str]] = field(default_factory=dict)  #: tag ("*": every tag) -> attribute names
+    schemes: list[str] = field(default_factory=list)
+    hosts: list[str] = field(default_factory=list)  #: other origins pages may load images, media and frames from
 
 
 @dataclass

@@ -86,15 +86,14 @@ def _translatable_part(node: dict, root: dict) -> dict | None:
             part = _translatable_part(sub, root)
             if part:
                 props[key] = part
-        if not (set(props) - {"id"}) and not isinstance(node.get("additionalProperties"), dict):
-            return None
+        extra = _translatable_part(node["additionalProperties"], root) if isinstance(node.get("additionalProperties"), dict) else None
+        if not (set(props) - {"id"}) and not extra:
+            return None  # nothing to translate (a mapping of settings, such as html.allow_attributes)
         out: dict[str, Any] = {"type": "object", "properties": props, "additionalProperties": False}
         if "id" in props:
             out["required"] = ["id"]
-        if isinstance(node.get("additionalProperties"), dict):
-            extra = _translatable_part(node["additionalProperties"], root)
-            if extra:
-                out["additionalProperties"] = extra
+        if extra:
+            out["additionalProperties"] = extra
         return out
     return None
 
@@ -163,6 +162,11 @@ def _explain(error: jsonschema.ValidationError, root: dict) -> Iterator[tuple[Da
             yield path + (error.instance,), f"'{error.instance}' is not a valid {noun}", hint
         else:
             yield path, f"{where}: '{error.instance}' is not a valid {noun}", hint
+    elif kind == "minItems" and isinstance(error.validator_value, int) and error.validator_value > 1 and error.instance:
+        have = len(error.instance)
+        yield path, f"{where} needs at least {error.validator_value} entries, this one has {have}", \
+            f"add {error.validator_value - have} more" + (" (a question of one item or pair has nothing to order or match)"
+                                                          if path and path[-1] in ("items", "pairs") else "")
     elif kind in ("minItems", "minLength", "minProperties"):
         yield path, f"{where} must not be empty", ""
     elif kind == "uniqueItems":

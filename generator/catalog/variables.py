@@ -17,6 +17,30 @@ from babel.dates import format_date
 from generator.catalog.markup import segments
 
 PLACEHOLDER = re.compile(r"(?P<escape>\\)?\{\{\s*(?P<name>[a-z][a-z0-9_]*)\s*\}\}")
+#: "{{ org_name" with no "}}" before the next "{{" or the end of the line: a placeholder that never closes, printed as
+#: written. ("{{ 7*7 }}" or "{{ a.b }}" close: they are template syntax, shown as written on purpose.)
+UNCLOSED = re.compile(r"(?<!\\)\{\{\s*(?P<name>[a-z][a-z0-9_]*)(?![a-z0-9_])(?!(?:(?!\{\{)[^\n])*\}\})")
+
+
+def unclosed(text: str) -> list[tuple[int, str, str]]:
+    """(offset, message, hint) of every placeholder in ``text`` that is not closed."""
+    return [(m.start(), f"the placeholder '{m.group(0).strip()}' is not closed: it would be printed as written",
+             f"write {{{{ {m.group('name')} }}}}, or \\{{{{ to show the braces") for m in UNCLOSED.finditer(text)]
+
+
+def nested(name: str, value: str) -> list[tuple[int, str, str]]:
+    """(offset, message, hint) of every placeholder inside the value of the variable ``name``: values are filled in
+    once, as written, so one would be printed literally (and one naming its own variable could never end)."""
+    found = []
+    for match in PLACEHOLDER.finditer(value):
+        if match.group("escape"):
+            continue
+        other = match.group("name")
+        what = "refers to itself" if other == name else f"uses the variable '{{{{ {other} }}}}'"
+        found.append((match.start(), f"the value of '{name}' {what}: variables are not filled in inside variables, "
+                                     "so it would be printed as written",
+                      "write the value itself, or \\{{ to show the braces"))
+    return found + unclosed(value)
 
 
 def builtin_variables() -> tuple[str, ...]:

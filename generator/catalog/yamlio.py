@@ -120,6 +120,10 @@ def read_bytes(path: Path) -> bytes:
         return file.read(MAX_FILE_BYTES + 1)
 
 
+#: The UTF-8 byte-order mark: accepted at the start of a file and ignored.
+BOM = b"\xef\xbb\xbf"
+
+
 def read_yaml(path: Path, display: str, raw: bytes | None = None) -> Document:
     """Read one YAML file (or its ``raw`` bytes, read already); raise :class:`YamlFileError` with a located problem."""
     if raw is None:
@@ -129,9 +133,7 @@ def read_yaml(path: Path, display: str, raw: bytes | None = None) -> Document:
             Problem(display, 1, 1, f"file is larger than the {MAX_FILE_BYTES:,} bytes allowed",
                     "split it into smaller definitions")
         )
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raise YamlFileError(Problem(display, 1, 1, "file starts with a byte-order mark",
-                                    "save it as UTF-8 without BOM"))
+    raw = raw.removeprefix(BOM)  # editors on Windows add one; it says "UTF-8" and nothing else
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -1,19 +1,30 @@
 """Quiz export for learning-management systems: Moodle GIFT and Moodle XML.
 
 Questions are grouped in categories by role. Per-option feedback, general feedback (the explanation and the
-guide that teaches it) and partial credit travel with them; texts are the same inert Markdown/HTML the site
-shows, with variables filled in for the chosen language.
+guide that teaches it) and partial credit travel with them; texts are the same inert HTML the site shows, with
+variables filled in for the chosen language.
+
+An LMS renders question HTML, so whatever lands there would be stored script in the organisation's LMS: every
+field is HTML from :func:`_html` — Markdown made inert, then cleaned with the hand-written pages' allow-list —
+and written with the format's own escaping (GIFT's ``~=#{}:``, XML's by ElementTree); category names are plain
+text. Links to the site are absolute http(s) addresses under ``site_url``; without one, relative links (which
+would point into the LMS) lose their address and keep their text.
 """
 
 from __future__ import annotations
 
 import enum
+import posixpath
 import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from urllib.parse import urljoin, urlsplit
 
-from generator.catalog import markup
 from generator.catalog.model import Project, Question, QuestionType, Quiz
+from generator.render import escape
+from generator.render.common import guide_path, quiz_path, scenario_path
 from generator.render.localize import Localizer
 from generator.render.quizdata import html
+from generator.site import sanitize
 
 
 class LmsFormat(str, enum.Enum):
@@ -36,15 +47,64 @@ def _fmt(value: float) -> str:
     return f"{value:.5f}".rstrip("0").rstrip(".")
 
 
+@dataclass(frozen=True)
+class _Export:
+    """One language's export: its texts, and where the site's pages are (``site_url``, or none)."""
+
+    project: Project
+    loc: Localizer
+    site_url: str | None = None
+
+    def page_url(self, path: str, anchor: str = "") -> str | None:
+        """The absolute address of the page built from ``path`` (``guides/x.md``) in this language, or None."""
+        if not self.site_url:
+            return None
+        prefix = "" if self.loc.lang == self.project.site.default_language else f"{self.loc.lang}/"
+        page = path[: -len("index.md")] if path.endswith("index.md") else path[: -len(".md")] + "/"
+        return urljoin(self.site_url.rstrip("/") + "/", prefix + page) + (f"#{anchor}" if anchor else "")
+
+    def html(self, text, inline: bool = True, quiz: Quiz | None = None) -> str:
+        """A text field as HTML an LMS may show: inert Markdown, cleaned with the allow-list, links made absolute."""
+        return self.clean(html(self.loc.text(text) if not isinstance(text, str) else text, inline=inline), quiz)
+
+    def clean(self, fragment: str, quiz: Quiz | None = None) -> str:
+        source = quiz_path(quiz.id) if quiz else ""
+        return sanitize.clean(fragment, relative=lambda url: self._absolute(url, source))
+
+    def _absolute(self, url: str, source: str) -> str | None:
+        """A relative link of a text (written for its page on the site) as the site's absolute address, or None."""
+        if not self.site_url or not source or url.startswith("//"):
+            return None
+        path, _, anchor = url.partition("#")
+        if path.endswith(".md") or not path:
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(source), path)) if path else source
+            return self.page_url(target, anchor) if not target.startswith("..") else None
+        return None
+
+    def plain(self, text) -> str:
+        """One line of plain text (category names): no markup, no line breaks."""
+        return escape.plain(self.loc.text(text))
+
+
 def category(project: Project, quiz: Quiz, loc: Localizer) -> str:
+    export = _Export(project, loc)
     role = project.roles.get(quiz.roles[0])
-    role_name = markup.unescape(loc.text(role.name)) if role else quiz.roles[0]
-    return f"$course$/top/{role_name.replace('/', '-')}/{markup.unescape(loc.text(quiz.title)).replace('/', '-')}"
+    role_name = export.plain(role.name) if role else quiz.roles[0]
+    return f"$course$/top/{role_name.replace('/', '-')}/{export.plain(quiz.title).replace('/', '-')}"
 
 
-def _general(project: Project, q: Question, loc: Localizer) -> str:
-    target = project.scenarios[q.learn_more_scenario] if q.learn_more_scenario else project.features[q.learn_more_feature]
-    return f"{loc.text(q.explanation)} ({loc.ui('quiz.learn_more', title=loc.text(target.title))})"
+def _general(export: _Export, quiz: Quiz, q: Question) -> str:
+    """The explanation and the guide (or scenario) that teaches it, linked when the site's address is known."""
+    project, loc = export.project, export.loc
+    if q.learn_more_scenario:
+        target, path, anchor = project.scenarios[q.learn_more_scenario], scenario_path(q.learn_more_scenario), ""
+    else:
+        target, path, anchor = project.features[q.learn_more_feature], guide_path(q.learn_more_feature), q.learn_more_section
+    title = export.html(target.title)
+    url = export.page_url(path, anchor)
+    learn = f'<a href="{escape.html_attribute(url)}">{title}</a>' if url else title
+    return export.clean(export.html(q.explanation, inline=False, quiz=quiz) +
+                        f"<p>{escape.html_text(loc.ui('quiz.learn_more', title='{title}')).replace('{title}', learn)}</p>")
 
 
 def _choice_fractions(q: Question) -> list[float]:
@@ -66,43 +126,43 @@ def gift_escape(text: str) -> str:
     return out.replace("\r", "").replace("\n", "\\n")
 
 
-def _g(loc: Localizer, text) -> str:
-    return gift_escape(markup.portable(loc.text(text)))
-
-
-def to_gift(project: Project, quizzes: list[Quiz], lang: str) -> str:
-    loc = Localizer(project, lang)
+def to_gift(project: Project, quizzes: list[Quiz], lang: str, site_url: str | None = None) -> str:
+    export = _Export(project, Localizer(project, lang), site_url)
     blocks: list[str] = [f"// Cutover quizzes, language: {lang}"]
     for quiz in quizzes:
-        blocks.append(f"$CATEGORY: {category(project, quiz, loc)}")
+        blocks.append(f"$CATEGORY: {category(project, quiz, export.loc)}")
         for q in quiz.questions:
-            blocks.append(_gift_question(project, quiz, q, loc))
+            blocks.append(_gift_question(export, quiz, q))
     return "\n\n".join(blocks) + "\n"
 
 
-def _gift_question(project: Project, quiz: Quiz, q: Question, loc: Localizer) -> str:
-    head = f"::{gift_escape(quiz.id + '/' + q.id)}::[markdown]{_g(loc, q.prompt)}"
-    general = f"\t####{gift_escape(_general(project, q, loc))}"
+def _gift_question(export: _Export, quiz: Quiz, q: Question) -> str:
+    def g(text, inline: bool = True) -> str:
+        return gift_escape(export.html(text, inline=inline, quiz=quiz))
+
+    head = f"::{gift_escape(quiz.id + '/' + q.id)}::[html]{g(q.prompt, inline=False)}"
+    general = f"\t####{gift_escape(_general(export, quiz, q))}"
     if q.type in (QuestionType.SINGLE, QuestionType.MULTIPLE):
         lines = []
         for option, fraction in zip(q.options, _choice_fractions(q)):
             mark = "=" if q.type is QuestionType.SINGLE and option.correct else "~"
             weight = "" if q.type is QuestionType.SINGLE else f"%{_fmt(fraction)}%"
-            feedback = f"#{_g(loc, option.feedback)}" if option.feedback else ""
-            lines.append(f"\t{mark}{weight}{_g(loc, option.text)}{feedback}")
+            feedback = f"#{g(option.feedback)}" if option.feedback else ""
+            lines.append(f"\t{mark}{weight}{g(option.text)}{feedback}")
         return head + "{\n" + "\n".join(lines) + "\n" + general + "\n}"
     if q.type is QuestionType.TRUE_FALSE:
         # {TRUE#shown when the learner is wrong#shown when right}
         wrong_fb, right_fb = (q.feedback_false, q.feedback_true) if q.answer else (q.feedback_true, q.feedback_false)
         answer = "TRUE" if q.answer else "FALSE"
-        fb = f"#{_g(loc, wrong_fb) if wrong_fb else ''}#{_g(loc, right_fb) if right_fb else ''}"
+        fb = f"#{g(wrong_fb) if wrong_fb else ''}#{g(right_fb) if right_fb else ''}"
         return head + "{" + answer + fb + "\n" + general + "\n}"
     if q.type is QuestionType.MATCHING:
-        lines = [f"\t={_g(loc, left)} -> {_g(loc, right)}" for _, left, right in q.pairs]
-        lines += [f"\t= -> {_g(loc, d.text)}" for d in q.distractors]
+        # Moodle shows the right-hand answers as plain text in a menu.
+        lines = [f"\t={g(left)} -> {gift_escape(export.plain(right))}" for _, left, right in q.pairs]
+        lines += [f"\t= -> {gift_escape(export.plain(d.text))}" for d in q.distractors]
         return head + "{\n" + "\n".join(lines) + "\n" + general + "\n}"
     # qtype_ordering's GIFT syntax takes the items only: the explanation travels in Moodle XML.
-    items = "\n".join(f"\t{_g(loc, item.text)}" for item in q.items)
+    items = "\n".join(f"\t{g(item.text)}" for item in q.items)
     return head + "{>" + str(len(q.items)) + " ALL VERTICAL ABSOLUTE_POSITION SHOW\n" + items + "\n}"
 
 
@@ -114,25 +174,29 @@ def _text(parent: ET.Element, tag: str, value: str, fmt: str | None = "html", **
     return node
 
 
-def to_moodle_xml(project: Project, quizzes: list[Quiz], lang: str) -> str:
-    loc = Localizer(project, lang)
+def to_moodle_xml(project: Project, quizzes: list[Quiz], lang: str, site_url: str | None = None) -> str:
+    export = _Export(project, Localizer(project, lang), site_url)
     root = ET.Element("quiz")
     for quiz in quizzes:
         cat = ET.SubElement(root, "question", type="category")
-        ET.SubElement(ET.SubElement(cat, "category"), "text").text = category(project, quiz, loc)
+        ET.SubElement(ET.SubElement(cat, "category"), "text").text = category(project, quiz, export.loc)
         for q in quiz.questions:
-            root.append(_xml_question(project, quiz, q, loc))
+            root.append(_xml_question(export, quiz, q))
     ET.indent(root, space=" ")
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
 
 
-def _xml_question(project: Project, quiz: Quiz, q: Question, loc: Localizer) -> ET.Element:
+def _xml_question(export: _Export, quiz: Quiz, q: Question) -> ET.Element:
+    def x(text, inline: bool = True) -> str:
+        return export.html(text, inline=inline, quiz=quiz)
+
+    loc = export.loc
     kind = {QuestionType.SINGLE: "multichoice", QuestionType.MULTIPLE: "multichoice", QuestionType.TRUE_FALSE: "truefalse",
             QuestionType.MATCHING: "matching", QuestionType.ORDERING: "ordering"}[q.type]
     node = ET.Element("question", type=kind)
     ET.SubElement(ET.SubElement(node, "name"), "text").text = f"{quiz.id}/{q.id}"
-    _text(node, "questiontext", html(loc.text(q.prompt), inline=False))
-    _text(node, "generalfeedback", html(_general(project, q, loc), inline=False))
+    _text(node, "questiontext", x(q.prompt, inline=False))
+    _text(node, "generalfeedback", _general(export, quiz, q))
     ET.SubElement(node, "defaultgrade").text = "1"
     ET.SubElement(node, "penalty").text = "0.3333333"
     ET.SubElement(node, "hidden").text = "0"
@@ -143,32 +207,44 @@ def _xml_question(project: Project, quiz: Quiz, q: Question, loc: Localizer) -> 
         ET.SubElement(node, "answernumbering").text = "abc"
         for tag, key in (("correctfeedback", "runtime.correct"), ("partiallycorrectfeedback", "runtime.partly"),
                          ("incorrectfeedback", "runtime.incorrect")):
-            _text(node, tag, loc.ui(key))
+            _text(node, tag, escape.html_text(loc.ui(key)))
         for option, fraction in zip(q.options, _choice_fractions(q)):
-            answer = _text(node, "answer", html(loc.text(option.text)), fraction=_fmt(fraction))
-            _text(answer, "feedback", html(loc.text(option.feedback)) if option.feedback else "")
+            answer = _text(node, "answer", x(option.text), fraction=_fmt(fraction))
+            _text(answer, "feedback", x(option.feedback) if option.feedback else "")
     elif q.type is QuestionType.TRUE_FALSE:
         for value, feedback in ((True, q.feedback_true), (False, q.feedback_false)):
             answer = _text(node, "answer", "true" if value else "false", "moodle_auto_format",
                            fraction="100" if q.answer is value else "0")
-            _text(answer, "feedback", html(loc.text(feedback)) if feedback else "")
+            _text(answer, "feedback", x(feedback) if feedback else "")
     elif q.type is QuestionType.MATCHING:
         ET.SubElement(node, "shuffleanswers").text = "true"
         for _, left, right in q.pairs:
-            sub = _text(node, "subquestion", html(loc.text(left)))
-            ET.SubElement(ET.SubElement(sub, "answer"), "text").text = markup.plain(loc.text(right))
+            sub = _text(node, "subquestion", x(left))
+            ET.SubElement(ET.SubElement(sub, "answer"), "text").text = export.plain(right)
         for distractor in q.distractors:
             sub = _text(node, "subquestion", "")
-            ET.SubElement(ET.SubElement(sub, "answer"), "text").text = markup.plain(loc.text(distractor.text))
+            ET.SubElement(ET.SubElement(sub, "answer"), "text").text = export.plain(distractor.text)
     else:
         for tag, value in (("layouttype", "VERTICAL"), ("selecttype", "ALL"), ("selectcount", "0"),
                            ("gradingtype", "ABSOLUTE_POSITION"), ("showgrading", "SHOW")):
             ET.SubElement(node, tag).text = value
         for position, item in enumerate(q.items, 1):
-            _text(node, "answer", html(loc.text(item.text)), fraction=f"{position}.0000000")
+            _text(node, "answer", x(item.text), fraction=f"{position}.0000000")
     return node
 
 
-def export(project: Project, fmt: LmsFormat, lang: str, quiz_ids: list[str] | None = None) -> str:
+def export(project: Project, fmt: LmsFormat, lang: str, quiz_ids: list[str] | None = None, site_url: str | None = None) -> str:
+    """``site_url``: where the site is published (http or https), for links to its guides; see :func:`site_url_problem`."""
     quizzes = [project.quizzes[q] for q in quiz_ids] if quiz_ids else list(project.quizzes.values())
-    return to_gift(project, quizzes, lang) if fmt is LmsFormat.GIFT else to_moodle_xml(project, quizzes, lang)
+    make = to_gift if fmt is LmsFormat.GIFT else to_moodle_xml
+    return make(project, quizzes, lang, site_url)
+
+
+def site_url_problem(url: str) -> str | None:
+    """Why ``url`` cannot be the site's address in an LMS, or None."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc or any(c in url for c in " \"'<>`\\"):
+        return "the site's address must be an absolute http:// or https:// address, like https://intranet.example/kb/"
+    if parts.query or parts.fragment:
+        return "the site's address has no ?query or #fragment"
+    return None

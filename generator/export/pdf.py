@@ -20,9 +20,9 @@ from pathlib import Path
 from typing import Callable
 from urllib.parse import urlsplit
 
-from generator.catalog import markup
 from generator.catalog.model import Project
 from generator.catalog.variables import format_value, value_for
+from generator.render import escape
 from generator.render.common import card_path, quiz_path, role_path
 from generator.render.localize import Localizer
 from generator.verify.browser import launch
@@ -215,9 +215,9 @@ class _Printer:
         self.version, self.date = edition(project, doc.lang, options.today)
         self.kind_name = self.loc.ui(f"pdf.{doc.kind}")
         if doc.kind in ("handout", "key"):
-            subject = markup.plain(self.loc.text(project.quizzes[role.quiz].title))
+            subject = escape.plain(self.loc.text(project.quizzes[role.quiz].title))
         else:
-            subject = markup.plain(self.loc.text(role.name))
+            subject = escape.plain(self.loc.text(role.name))
         self.title = f"{self.kind_name}: {subject}"
 
     async def print(self, page) -> tuple[bytes, str | None]:

@@ -7,7 +7,6 @@ the footer text is plain text in the reader's language (placeholders filled, nev
 
 from __future__ import annotations
 
-import html
 from pathlib import Path
 
 from generator.catalog import model as m
@@ -93,4 +92,6 @@ def footer_html(project: m.Project, lang: str) -> str:
         return ""
     values = branding.footer.values
     raw = values.get(lang, values[project.site.default_language])
-    return html.escape(substitute(raw, project.site.variables, lang, project.site.default_language))
+    from generator.render.escape import html_text  # the one escaping rule (render is a later step than org)
+
+    return html_text(substitute(raw, project.site.variables, lang, project.site.default_language))

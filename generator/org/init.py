@@ -15,6 +15,7 @@ from importlib import metadata
 from pathlib import Path
 
 from generator.org.kit import DEFAULT_KIT, kit_languages, kit_root
+from generator.render import escape
 from generator.render.localize import _lookup, _package_strings, language_name
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -79,9 +80,10 @@ def _yaml_string(value: str) -> str:
 
 
 def _site_name(org_name: str, lang: str) -> str:
-    """The header title in ``lang``: the organisation and the home page's title in that language."""
+    """The header title in ``lang``: the organisation and the home page's title in that language, as HTML text
+    (the theme writes site_name into every page as it is)."""
     title = _lookup(_package_strings(lang), "home.title") or _lookup(_package_strings("en"), "home.title")
-    return f"{org_name}: {title}"
+    return escape.html_text(f"{org_name}: {title}")
 
 
 def init(target: Path, org_name: str, languages: str | None = None, kit_name: str = DEFAULT_KIT) -> list[str]:
@@ -97,7 +99,7 @@ def init(target: Path, org_name: str, languages: str | None = None, kit_name: st
     i18n = "\n".join(f"        - locale: {code}\n" + ("          default: true\n" if n == 0 else "")
                      + f"          name: {_capitalised(language_name(code, code))}\n          build: true\n"
                      + f"          site_name: {_yaml_string(_site_name(org_name, code))}" for n, code in enumerate(langs))
-    files["mkdocs.yml"] = fill("mkdocs.yml.tmpl", org_name=org_name, site_name=_yaml_string(f"{org_name}: phone system training"),
+    files["mkdocs.yml"] = fill("mkdocs.yml.tmpl", org_name=org_name, site_name=_yaml_string(escape.html_text(f"{org_name}: phone system training")),
                                default_language=langs[0], languages=i18n)
     variables = _variables_block(kit / "catalog" / "site.yaml")
     variables = re.sub(r"^  org_name: .*$", f"  org_name: {_yaml_string(org_name)}", variables, count=1, flags=re.M)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from generator.catalog import markup
 from generator.catalog.model import Project
+from generator.render import escape
 from generator.render.card import render_card, render_cards_index
 from generator.render.common import Page
 from generator.render.guide import render_guide, render_guides_index
@@ -59,7 +59,7 @@ def page_markdown(project: Project, page: Page, lang: str) -> str:
     """The full Markdown file: front matter, title, untranslated notice, body, glossary tooltips."""
     loc = Localizer(project, lang)
     meta = [f"cutover_source: {page.source}"] + (["hide: [toc]"] if page.hide_toc else [])
-    lines = ["---", *meta, "---", "", f"# {markup.inline(page.title)}", ""]
+    lines = ["---", *meta, "---", "", f"# {escape.md_inline(page.title)}", ""]
     if page.fallbacks and lang != project.site.default_language:
         notice = loc.ui("notice.untranslated", language=loc.language_name(project.site.default_language))
         lines += ['!!! warning "" ', "", f"    {notice}", ""]

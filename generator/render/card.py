@@ -7,11 +7,11 @@ role manual links to it, and both carry a print button (``assets/print.js``).
 from __future__ import annotations
 
 import dataclasses
-import html
 
-from generator.catalog import markup
+from generator.catalog.feedback import is_address
 from generator.catalog.model import Feature, Platform, Project, Role, Text
 from generator.catalog.variables import PLACEHOLDER, format_value, markdown_escape, value_for
+from generator.render import escape
 from generator.render.common import CARDS_INDEX, Page, card_path, guide_path, heading, link, role_path
 from generator.render.localize import Localizer
 
@@ -25,16 +25,16 @@ FEATURE_CODES = ("voicemail_code", "park_code", "pickup_code", "dnd_code", "forw
 def render_card(project: Project, role: Role, loc: Localizer) -> Page:
     path = card_path(role.id)
     body = [print_bar(loc, loc.ui("card.manual"), link(path, role_path(role.id))), "",
-            '<div class="cutover-card" markdown="1">', "", markup.block(loc.ui("card.intro")), "",
+            '<div class="cutover-card" markdown="1">', "", escape.md_block(loc.ui("card.intro")), "",
             heading(2, loc.ui("card.tasks"), "tasks"), "",
             f"| {loc.ui('card.task')} | {loc.ui('card.how')} |", "| --- | --- |"]
     for fid in role.features:
         feature = project.features[fid]
         platform, step = key_step(feature, project.site.default_language)
-        how = markup.cell(loc.text(step))
+        how = escape.md_cell(loc.text(step))
         if platform is not None:
             how = f"*{loc.ui('platform.' + platform.value)}:* {how}"
-        title = f"[{markup.cell(loc.text(feature.title))}]({link(path, guide_path(fid))})"
+        title = f"[{escape.md_cell(loc.text(feature.title))}]({link(path, guide_path(fid))})"
         body.append(f"| {title} | {how} |")
     body.append("")
     codes = card_codes(project, role)
@@ -47,16 +47,16 @@ def render_card(project: Project, role: Role, loc: Localizer) -> Page:
 
 
 def render_cards_index(project: Project, loc: Localizer) -> Page:
-    body = [markup.block(loc.ui("card.index_intro")), ""]
-    body += [f"- [{markup.inline(loc.text(role.name))}]({link(CARDS_INDEX, card_path(role.id))})" for role in project.roles.values()]
+    body = [escape.md_block(loc.ui("card.index_intro")), ""]
+    body += [f"- [{escape.md_inline(loc.text(role.name))}]({link(CARDS_INDEX, card_path(role.id))})" for role in project.roles.values()]
     return Page(CARDS_INDEX, loc.ui("card.index_title"), body + [""], project.site.source)
 
 
 def print_bar(loc: Localizer, label: str, target: str) -> str:
     """A link to the page's counterpart (manual ↔ card); print.js adds a Print button in front of it."""
-    button = html.escape(loc.ui("print.button"), quote=True)
+    button = escape.html_attribute(loc.ui("print.button"))
     return (f'<div class="cutover-print-bar" data-print-label="{button}" markdown="1">\n\n'
-            f"[{markup.inline(label)}]({target})\n\n</div>")
+            f"[{escape.md_inline(label)}]({target})\n\n</div>")
 
 
 def key_step(feature: Feature, default_language: str) -> tuple[Platform | None, Text]:
@@ -106,8 +106,8 @@ def _card_codes(project: Project, role: Role) -> list[str]:
 def _value(project: Project, name: str, lang: str) -> str:
     site = project.site
     value = format_value(value_for(site.variables, name, lang, site.default_language), lang)
-    if "@" in value and " " not in value:  # an e-mail address: a link on screen, the address on paper
-        return f"[{markdown_escape(value)}](mailto:{value})"
+    if is_address(value):  # an e-mail address: a link on screen, the address on paper
+        return escape.md_link(markdown_escape(value), f"mailto:{value}")
     return f"**{markdown_escape(value)}**"
 
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from generator.catalog import markup
 from generator.catalog.model import Feature, Option, Platform, Project, Step
+from generator.render import escape
 from generator.render.localize import Localizer
 
 
@@ -59,7 +60,7 @@ def link(from_page: str, to_page: str, anchor: str = "") -> str:
 
 
 def heading(level: int, text: str, anchor: str) -> str:
-    return f"{'#' * level} {markup.inline(text)} {{#{anchor}}}"
+    return f"{'#' * level} {escape.md_inline(text)} {{#{anchor}}}"
 
 
 def steps_markdown(feature: Feature, loc: Localizer) -> list[str]:
@@ -71,7 +72,7 @@ def steps_markdown(feature: Feature, loc: Localizer) -> list[str]:
         items = _step_list(feature.steps, platform, loc)
         if not items:
             continue
-        lines.append(f'=== "{markup.quoted(loc.ui("platform." + platform.value))}"')
+        lines.append(f'=== "{escape.md_title(loc.ui("platform." + platform.value))}"')
         lines.append("")
         lines += [markup.indent(item) if item else "" for item in items]
         lines.append("")
@@ -86,10 +87,10 @@ def _step_list(steps: list[Step], platform: Platform | None, loc: Localizer) -> 
         if text is None:
             continue
         number += 1
-        lines.append(f"{number}. {markup.inline(loc.text(text))}")
+        lines.append(f"{number}. {escape.md_inline(loc.text(text))}")
         if step.result:
             lines.append("")
-            lines.append(f"    *{loc.ui('guide.result')}:* {markup.inline(loc.text(step.result))}")
+            lines.append(f"    *{loc.ui('guide.result')}:* {escape.md_inline(loc.text(step.result))}")
             lines.append("")
     lines.append("")
     return lines if number else []
@@ -97,19 +98,19 @@ def _step_list(steps: list[Step], platform: Platform | None, loc: Localizer) -> 
 
 def admonition(kind: str, title: str, text: str, collapsible: bool = False) -> list[str]:
     opener = "???" if collapsible else "!!!"
-    return [f'{opener} {kind} "{markup.quoted(title)}"', "", markup.indent(markup.block(text)), ""]
+    return [f'{opener} {kind} "{escape.md_title(title)}"', "", markup.indent(escape.md_block(text)), ""]
 
 
 def role_links(project: Project, role_ids: list[str], page: str, loc: Localizer) -> str:
     if "all" in role_ids:
         return loc.ui("faq.everyone")
-    return ", ".join(f"[{markup.inline(loc.text(project.roles[r].name))}]({link(page, role_path(r))})"
+    return ", ".join(f"[{escape.md_inline(loc.text(project.roles[r].name))}]({link(page, role_path(r))})"
                      for r in role_ids if r in project.roles)
 
 
 def feature_link(project: Project, feature_id: str, page: str, loc: Localizer, anchor: str = "") -> str:
     feature = project.features[feature_id]
-    return f"[{markup.inline(loc.text(feature.title))}]({link(page, guide_path(feature_id), anchor)})"
+    return f"[{escape.md_inline(loc.text(feature.title))}]({link(page, guide_path(feature_id), anchor)})"
 
 
 def scrambled(seed: str, items: list) -> list:

@@ -11,14 +11,13 @@ the links work without JavaScript; ``assets/feedback.js`` fills them again from 
 
 from __future__ import annotations
 
-import html
-import re
 from dataclasses import dataclass, field
 from typing import Union
 from urllib.parse import parse_qsl, quote, urlsplit, urlunsplit
 
 from generator.catalog.feedback import is_address
 from generator.catalog.model import Feedback, Project
+from generator.render import escape
 from generator.render.localize import Localizer, language_name
 
 #: Our names of the form fields; ``feedback.parameters`` may rename each.
@@ -157,16 +156,14 @@ def contact_html(project: Project, loc: Localizer) -> str:
         if "helpdesk_hours" in variables:
             return inline_html(loc.ui("feedback.contact_phone_hours", phone=phone, hours=loc.fill("{{ helpdesk_hours }}")))
         return inline_html(loc.ui("feedback.contact_phone", phone=phone))
-    return html.escape(loc.ui("feedback.contact_default"))
+    return escape.html_text(loc.ui("feedback.contact_default"))
 
 
 def widget_html(project: Project, page: PageInfo, loc: Localizer) -> str:
     """The widget at the end of a page: real links (they work by keyboard and without JavaScript) and their data."""
-    from generator.render.quizdata import embed
-
     channel = page_channel(project, page.lang)
     links = page_links(channel, page, loc)
-    esc = html.escape
+    esc, attr = escape.html_text, escape.html_attribute
     heading = f'<h2 class="cutover-feedback__title" id="cutover-feedback-title">{esc(loc.ui("feedback.question"))}</h2>'
     parts = [f'<aside class="cutover-feedback" aria-labelledby="cutover-feedback-title" data-channel="{channel.kind}">']
     if not links:
@@ -176,13 +173,13 @@ def widget_html(project: Project, page: PageInfo, loc: Localizer) -> str:
     values = build_values(channel, page)
     data = {"channel": channel.kind, "version": page.version, "noVersion": NO_VERSION if channel.kind == "email" else "",
             "links": {answer: template.data() for answer, template in links.items()}}
-    parts.append(embed(data, "cutover-feedback-data"))
+    parts.append(escape.json_script(data, "cutover-feedback-data"))
     parts.append(heading)
     parts.append('<p class="cutover-feedback__answers">' + " ".join(
-        f'<a class="cutover-feedback__link md-button" data-answer="{answer}" href="{esc(links[answer].href(values))}">'
+        f'<a class="cutover-feedback__link md-button" data-answer="{answer}" href="{attr(links[answer].href(values))}">'
         f'{esc(loc.ui("feedback." + answer))}</a>' for answer in ("yes", "no")) + "</p>")
     parts.append(f'<p class="cutover-feedback__report"><a class="cutover-feedback__link" data-answer="problem" '
-                 f'href="{esc(links["problem"].href(values))}">{esc(loc.ui("feedback.problem"))}</a></p>')
+                 f'href="{attr(links["problem"].href(values))}">{esc(loc.ui("feedback.problem"))}</a></p>')
     parts.append(f'<p class="cutover-feedback__note">{esc(loc.ui("feedback.note_" + channel.kind))}</p>')
     parts.append("</aside>")
     return "\n".join(parts)
@@ -202,7 +199,7 @@ def widget_settings(project: Project) -> str:
 
 def plain_title(title: str) -> str:
     """A page title as MkDocs hands it over (it may hold tags and entities), as plain text."""
-    return html.unescape(re.sub(r"<[^>]+>", "", title or "")).strip()
+    return escape.text_of_html(title)
 
 
 def form_query(url: str) -> tuple[str, list[tuple[str, str]]]:

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from generator.catalog import markup
 from generator.catalog.model import Feature, Project
+from generator.render import escape
 from generator.render.common import GUIDES_INDEX, Page, admonition, feature_link, guide_path, heading, role_links, steps_markdown
 from generator.render.localize import Localizer
 
 
 def render_guide(project: Project, feature: Feature, loc: Localizer) -> Page:
     path = guide_path(feature.id)
-    body: list[str] = [markup.block(loc.text(feature.summary)), ""]
-    facts = [f"**{loc.ui('guide.category')}:** {markup.inline(loc.text(_category(project, feature)))}"]
+    body: list[str] = [escape.md_block(loc.text(feature.summary)), ""]
+    facts = [f"**{loc.ui('guide.category')}:** {escape.md_inline(loc.text(_category(project, feature)))}"]
     if feature.minutes:
         facts.append(f"**{loc.ui('guide.time')}:** {loc.ui('guide.minutes', minutes=feature.minutes)}")
     users = [r for r in project.roles.values() if feature.id in r.features]
@@ -19,7 +19,7 @@ def render_guide(project: Project, feature: Feature, loc: Localizer) -> Page:
         facts.append(f"**{loc.ui('guide.for_roles')}:** " + role_links(project, [r.id for r in users], path, loc))
     body += [" · ".join(facts), ""]
     if feature.prerequisites:
-        body += [f'!!! info "{markup.quoted(loc.ui("guide.prerequisites"))}"', "",
+        body += [f'!!! info "{escape.md_title(loc.ui("guide.prerequisites"))}"', "",
                  f"    {loc.ui('guide.prerequisites_text')} " + ", ".join(
                      feature_link(project, p, path, loc) for p in feature.prerequisites), ""]
     body += [heading(2, loc.ui("guide.steps"), "steps"), ""] + steps_markdown(feature, loc)
@@ -48,7 +48,7 @@ def render_guide(project: Project, feature: Feature, loc: Localizer) -> Page:
             body += admonition("question", loc.text(faq.question), loc.text(faq.answer), collapsible=True)
     if feature.related:
         body += [heading(2, loc.ui("guide.related"), "related"), ""]
-        body += [f"- {feature_link(project, r, path, loc)}: {markup.inline(loc.text(project.features[r].summary))}"
+        body += [f"- {feature_link(project, r, path, loc)}: {escape.md_inline(loc.text(project.features[r].summary))}"
                  for r in feature.related if r in project.features] + [""]
     return Page(path, loc.text(feature.title), body, feature.source)
 
@@ -58,13 +58,13 @@ def _category(project: Project, feature: Feature):
 
 
 def render_guides_index(project: Project, loc: Localizer) -> Page:
-    body = [markup.block(loc.ui("guide.index_intro")), ""]
+    body = [escape.md_block(loc.ui("guide.index_intro")), ""]
     for category in project.site.categories:
         features = [f for f in project.features.values() if f.category == category.id]
         if not features:
             continue
         body += [heading(2, loc.text(category.name), f"category-{category.id}"), ""]
-        body += [f"- {feature_link(project, f.id, GUIDES_INDEX, loc)}: {markup.inline(loc.text(f.summary))}"
+        body += [f"- {feature_link(project, f.id, GUIDES_INDEX, loc)}: {escape.md_inline(loc.text(f.summary))}"
                  for f in sorted(features, key=lambda f: loc.text(f.title).casefold())] + [""]
     return Page(GUIDES_INDEX, loc.ui("guide.index_title"), body, project.site.source)
 

@@ -10,6 +10,7 @@ import re
 
 from generator.catalog import markup
 from generator.catalog.model import Project, Question, QuestionType, Quiz
+from generator.render import escape
 from generator.render.common import (
     PROGRESS,
     QUIZZES_INDEX,
@@ -24,7 +25,7 @@ from generator.render.common import (
     scrambled,
 )
 from generator.render.localize import Localizer, runtime_strings
-from generator.render.quizdata import embed, html, quiz_data
+from generator.render.quizdata import html, quiz_data
 
 
 def render_quiz(project: Project, quiz: Quiz, loc: Localizer) -> Page:
@@ -32,10 +33,10 @@ def render_quiz(project: Project, quiz: Quiz, loc: Localizer) -> Page:
     path = quiz_path(quiz.id)
     body: list[str] = []
     if quiz.description:
-        body += [markup.block(loc.text(quiz.description)), ""]
+        body += [escape.md_block(loc.text(quiz.description)), ""]
     body += [" · ".join([loc.ui("quiz.questions", count=len(quiz.questions)), loc.ui("quiz.pass_mark", percent=quiz.pass_mark),
                          f"{loc.ui('quiz.for_roles')}: {role_links(project, quiz.roles, path, loc)}"]), ""]
-    body += [embed(quiz_data(project, quiz, loc), "cq-data"), "", f'<div class="cq-mount" data-quiz="{quiz.id}"></div>', "",
+    body += [escape.json_script(quiz_data(project, quiz, loc), "cq-data"), "", f'<div class="cq-mount" data-quiz="{quiz.id}"></div>', "",
              '<div class="cq-static" markdown="1">', ""]
     for number, question in enumerate(quiz.questions, 1):
         body += _question(project, quiz, question, number, path, loc)
@@ -44,17 +45,17 @@ def render_quiz(project: Project, quiz: Quiz, loc: Localizer) -> Page:
 
 
 def _question(project: Project, quiz: Quiz, q: Question, number: int, path: str, loc: Localizer) -> list[str]:
-    lines = [heading(2, loc.ui("quiz.question", number=number), f"q-{q.id}"), "", markup.block(loc.text(q.prompt)), ""]
+    lines = [heading(2, loc.ui("quiz.question", number=number), f"q-{q.id}"), "", escape.md_block(loc.text(q.prompt)), ""]
     answer: list[str] = []
     if q.type in (QuestionType.SINGLE, QuestionType.MULTIPLE):
         hint = "quiz.select_one" if q.type is QuestionType.SINGLE else "quiz.select_many"
         lines += [f"*{loc.ui(hint)}*", ""]
-        lines += [f"- {markup.inline(loc.text(o.text))}" for o in q.options] + [""]
+        lines += [f"- {escape.md_inline(loc.text(o.text))}" for o in q.options] + [""]
         for o in q.options:
             verdict = loc.ui("quiz.correct" if o.correct else "quiz.incorrect")
-            entry = f"- **{markup.inline(loc.text(o.text))}**: {verdict}"
+            entry = f"- **{escape.md_inline(loc.text(o.text))}**: {verdict}"
             if o.feedback:
-                entry += f". {markup.inline(loc.text(o.feedback))}"
+                entry += f". {escape.md_inline(loc.text(o.feedback))}"
             answer.append(entry)
     elif q.type is QuestionType.TRUE_FALSE:
         lines += [f"*{loc.ui('quiz.statement')}*", ""]
@@ -63,29 +64,29 @@ def _question(project: Project, quiz: Quiz, q: Question, number: int, path: str,
         for value, feedback in ((True, q.feedback_true), (False, q.feedback_false)):
             if feedback:
                 label = loc.ui("quiz.answer_true" if value else "quiz.answer_false")
-                answer += ["", f"- **{label}**: {markup.inline(loc.text(feedback))}"]
+                answer += ["", f"- **{label}**: {escape.md_inline(loc.text(feedback))}"]
     elif q.type is QuestionType.ORDERING:
         lines += [f"*{loc.ui('quiz.order_hint')}*", ""]
-        lines += [f"- {markup.inline(loc.text(o.text))}" for o in scrambled(f"{quiz.id}/{q.id}", q.items)] + [""]
+        lines += [f"- {escape.md_inline(loc.text(o.text))}" for o in scrambled(f"{quiz.id}/{q.id}", q.items)] + [""]
         answer.append(f"**{loc.ui('quiz.correct_answer')}:**")
-        answer += [""] + [f"{i}. {markup.inline(loc.text(o.text))}" for i, o in enumerate(q.items, 1)]
+        answer += [""] + [f"{i}. {escape.md_inline(loc.text(o.text))}" for i, o in enumerate(q.items, 1)]
     elif q.type is QuestionType.MATCHING:
         lines += [f"*{loc.ui('quiz.match_hint')}*", ""]
-        lines += [f"- {markup.inline(loc.text(left))}" for _, left, _ in q.pairs] + [""]
+        lines += [f"- {escape.md_inline(loc.text(left))}" for _, left, _ in q.pairs] + [""]
         rights = [(pid, right) for pid, _, right in q.pairs] + [(d.id, d.text) for d in q.distractors]
-        lines += [f"**{loc.ui('quiz.choices')}:** " + " · ".join(markup.inline(loc.text(r)) for _, r in
+        lines += [f"**{loc.ui('quiz.choices')}:** " + " · ".join(escape.md_inline(loc.text(r)) for _, r in
                                                                   scrambled(f"{quiz.id}/{q.id}", rights)), ""]
         answer.append(f"**{loc.ui('quiz.correct_answer')}:**")
-        answer += [""] + [f"- {markup.inline(loc.text(left))} → {markup.inline(loc.text(right))}" for _, left, right in q.pairs]
+        answer += [""] + [f"- {escape.md_inline(loc.text(left))} → {escape.md_inline(loc.text(right))}" for _, left, right in q.pairs]
     if q.learn_more_scenario:
         scenario = project.scenarios[q.learn_more_scenario]
-        learn = f"[{markup.inline(loc.text(scenario.title))}]({link(path, scenario_path(scenario.id))})"
+        learn = f"[{escape.md_inline(loc.text(scenario.title))}]({link(path, scenario_path(scenario.id))})"
     else:
         learn = feature_link(project, q.learn_more_feature, path, loc, q.learn_more_section)
     learn += f'{{ .cq-learn data-q="{q.id}" }}'
-    answer += ["", f"**{loc.ui('quiz.explanation')}:** {markup.inline(loc.text(q.explanation))}", "",
+    answer += ["", f"**{loc.ui('quiz.explanation')}:** {escape.md_inline(loc.text(q.explanation))}", "",
                loc.ui("quiz.learn_more", title=learn)]
-    lines += [f'??? success "{markup.quoted(loc.ui("quiz.show_answer"))}"', ""]
+    lines += [f'??? success "{escape.md_title(loc.ui("quiz.show_answer"))}"', ""]
     lines += [markup.indent(line) if line else "" for line in answer] + [""]
     return lines
 
@@ -93,16 +94,16 @@ def _question(project: Project, quiz: Quiz, q: Question, number: int, path: str,
 def render_quizzes_index(project: Project, loc: Localizer) -> Page:
     body = [loc.ui("quiz.index_intro"), ""]
     for quiz in project.quizzes.values():
-        body.append(f"- **[{markup.inline(loc.text(quiz.title))}]({link(QUIZZES_INDEX, quiz_path(quiz.id))})**: "
+        body.append(f"- **[{escape.md_inline(loc.text(quiz.title))}]({link(QUIZZES_INDEX, quiz_path(quiz.id))})**: "
                     f"{loc.ui('quiz.questions', count=len(quiz.questions))} · {role_links(project, quiz.roles, QUIZZES_INDEX, loc)}")
     return Page(QUIZZES_INDEX, loc.ui("quiz.index_title"), body + [""], "quizzes/")
 
 
 def render_progress(project: Project, loc: Localizer) -> Page:
     """"My progress": every quiz with the reader's best score and pass state (filled in by the runtime)."""
-    body = [loc.ui("quiz.progress_intro"), "", embed({"ui": runtime_strings(loc)}, "cq-progress-data"), "",
+    body = [loc.ui("quiz.progress_intro"), "", escape.json_script({"ui": runtime_strings(loc)}, "cq-progress-data"), "",
             '<div class="cq-progress" markdown="1">', ""]
-    body += [f"- [{markup.inline(loc.text(q.title))}]({link(PROGRESS, quiz_path(q.id))}){{ .cq-progress-link data-quiz=\"{q.id}\" }}"
+    body += [f"- [{escape.md_inline(loc.text(q.title))}]({link(PROGRESS, quiz_path(q.id))}){{ .cq-progress-link data-quiz=\"{q.id}\" }}"
              for q in project.quizzes.values()]
     body += ["", "</div>", "", f"*{loc.ui('quiz.progress_private')}*", ""]
     return Page(PROGRESS, loc.ui("quiz.progress_title"), body, "quizzes/", hide_toc=True)
@@ -113,8 +114,8 @@ def render_results(project: Project, loc: Localizer) -> Page:
     quizzes = {q.id: {"title": markup.unescape(loc.text(q.title)),
                       "questions": [{"id": x.id, "text": _plain(html(loc.text(x.prompt)))} for x in q.questions]}
                for q in project.quizzes.values()}
-    body = [markup.block(loc.ui("quiz.results_intro")), "",
-            embed({"ui": runtime_strings(loc), "quizzes": quizzes}, "cq-results-data"), "",
+    body = [escape.md_block(loc.ui("quiz.results_intro")), "",
+            escape.json_script({"ui": runtime_strings(loc), "quizzes": quizzes}, "cq-results-data"), "",
             '<div class="cq-results"></div>', "", f"*{loc.ui('quiz.results_nojs')}*", ""]
     return Page(RESULTS, loc.ui("quiz.results_title"), body, "quizzes/", hide_toc=True)
 

@@ -2,20 +2,20 @@
 
 Texts are rendered to HTML here, from text that :mod:`generator.catalog.markup` has
 already made inert; the runtime additionally keeps only a few harmless tags.
-The JSON is embedded with ``<``, ``>`` and ``&`` escaped, so no text can close
+The JSON is embedded by :func:`generator.render.escape.json_script`, so no text can close
 its ``<script type="application/json">`` element.
 """
 
 from __future__ import annotations
 
 import functools
-import json
 import re
 
 import markdown as md
 
 from generator.catalog import markup
 from generator.catalog.model import Project, Question, QuestionType, Quiz
+from generator.render import escape
 from generator.render.common import scrambled
 from generator.render.localize import Localizer, runtime_strings
 
@@ -31,7 +31,7 @@ _MARKDOWN = md.Markdown()
 
 @functools.lru_cache(maxsize=65536)  # the same option and feedback texts recur in every language and quiz
 def html(text: str, inline: bool = True) -> str:
-    out = _MARKDOWN.reset().convert(markup.inline(text) if inline else markup.block(text))
+    out = _MARKDOWN.reset().convert(escape.md_inline(text) if inline else escape.md_block(text))
     match = _P.match(out)
     return match.group(1) if inline and match else out
 
@@ -61,10 +61,3 @@ def _question(quiz: Quiz, q: Question, loc: Localizer) -> dict:
         rights = [(pid, right) for pid, _, right in q.pairs] + [(d.id, d.text) for d in q.distractors]
         data["choices"] = [{"id": cid, "html": html(loc.text(text))} for cid, text in scrambled(f"{quiz.id}/{q.id}", rights)]
     return data
-
-
-def embed(data: dict, css_class: str) -> str:
-    """A ``<script type="application/json">`` element that is safe for any text inside ``data``."""
-    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-    payload = payload.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
-    return f'<script type="application/json" class="{css_class}">{payload}</script>'

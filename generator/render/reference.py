@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from generator.catalog import markup
 from generator.catalog.model import Project
+from generator.render import escape
 from generator.render.common import FAQ, GLOSSARY, TIMELINE, Page, heading, role_links
 from generator.render.localize import Localizer
 
@@ -14,9 +14,9 @@ def render_faq(project: Project, loc: Localizer) -> Page:
     for group in project.faq_groups:
         body += [heading(2, loc.text(group.title), f"group-{group.id}"), ""]
         for faq in group.faqs:
-            body += [heading(3, loc.text(faq.question), faq.id), "", markup.block(loc.text(faq.answer)), ""]
+            body += [heading(3, loc.text(faq.question), faq.id), "", escape.md_block(loc.text(faq.answer)), ""]
             meta = f"*{loc.ui('faq.concerns')}:* {role_links(project, faq.roles, FAQ, loc)}"
-            phases = [markup.inline(loc.text(phase_names[p].name)) for p in faq.phases if p in phase_names]
+            phases = [escape.md_inline(loc.text(phase_names[p].name)) for p in faq.phases if p in phase_names]
             if phases:
                 meta += f" · *{loc.ui('faq.phases')}:* " + ", ".join(phases)
             body += [meta, ""]
@@ -28,24 +28,24 @@ def render_timeline(project: Project, loc: Localizer) -> Page:
     for number, phase in enumerate(project.phases, 1):
         body += [heading(2, f"{number}. {loc.text(phase.name)}", f"phase-{phase.id}"), ""]
         if phase.when:
-            body += [f"*{markup.inline(loc.text(phase.when))}*", ""]
-        body += [f"**{markup.inline(loc.text(phase.summary))}**", ""]
+            body += [f"*{escape.md_inline(loc.text(phase.when))}*", ""]
+        body += [f"**{escape.md_inline(loc.text(phase.summary))}**", ""]
         if phase.description:
-            body += [markup.block(loc.text(phase.description)), ""]
+            body += [escape.md_block(loc.text(phase.description)), ""]
         body += [heading(3, loc.ui("timeline.what_roles_do"), f"phase-{phase.id}-roles"), ""]
         doers = [r for r in project.roles.values() if r.tasks.get(phase.id)]
         if not doers:
             body += [loc.ui("timeline.nothing"), ""]
         for role in doers:
             body += [f"**{role_links(project, [role.id], TIMELINE, loc)}**", ""]
-            body += [f"- {markup.inline(loc.text(task))}" for task in role.tasks[phase.id]] + [""]
+            body += [f"- {escape.md_inline(loc.text(task))}" for task in role.tasks[phase.id]] + [""]
     return Page(TIMELINE, loc.ui("timeline.title"), body, "catalog/phases.yaml")
 
 
 def render_glossary(project: Project, loc: Localizer) -> Page:
     body = [loc.ui("glossary.intro"), ""]
     for term in sorted(project.terms, key=lambda t: loc.text(t.term).casefold()):
-        body += [heading(2, loc.text(term.term), term.id), "", markup.block(loc.text(term.definition)), ""]
+        body += [heading(2, loc.text(term.term), term.id), "", escape.md_block(loc.text(term.definition)), ""]
     return Page(GLOSSARY, loc.ui("glossary.title"), body, "catalog/glossary.yaml")
 
 
@@ -73,5 +73,5 @@ def _abbreviations(project: Project, loc: Localizer) -> list[str]:
     for term in project.terms:
         word = loc.text(term.term).strip()
         if term.tooltip and word and not any(c in word for c in "[]\n*"):
-            lines += [f"*[{word}]: {markup.plain(loc.text(term.definition))}", ""]
+            lines += [f"*[{word}]: {escape.plain(loc.text(term.definition))}", ""]
     return lines[:-1]

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from generator.catalog import markup
 from generator.catalog.model import Project, Role, Scenario
+from generator.render import escape
 from generator.render.common import (
     SCENARIOS_INDEX,
     TIMELINE,
@@ -25,12 +25,12 @@ def render_scenario(project: Project, scenario: Scenario, loc: Localizer) -> Pag
     facts = [f"**{loc.ui('scenario.for_roles')}:** {role_links(project, scenario.roles, path, loc)}"]
     if phase:
         facts.append(f"**{loc.ui('scenario.phase')}:** "
-                     f"[{markup.inline(loc.text(phase.name))}]({link(path, TIMELINE, f'phase-{phase.id}')})")
+                     f"[{escape.md_inline(loc.text(phase.name))}]({link(path, TIMELINE, f'phase-{phase.id}')})")
     body = [" · ".join(facts), "",
-            heading(2, loc.ui("scenario.situation"), "situation"), "", markup.block(loc.text(scenario.situation)), "",
+            heading(2, loc.ui("scenario.situation"), "situation"), "", escape.md_block(loc.text(scenario.situation)), "",
             heading(2, loc.ui("scenario.steps"), "steps"), ""]
     for number, step in enumerate(scenario.steps, 1):
-        line = f"{number}. {markup.inline(loc.text(step.text))}"
+        line = f"{number}. {escape.md_inline(loc.text(step.text))}"
         if step.feature in project.features:
             line += " " + loc.ui("scenario.see_guide", guide=feature_link(project, step.feature, path, loc))
         body.append(line)
@@ -53,21 +53,21 @@ def _questions(project: Project, scenario: Scenario, path: str, loc: Localizer) 
         if question_id not in numbers:
             continue
         number, question = numbers[question_id]
-        label = loc.ui("scenario.question_label", quiz=markup.inline(loc.text(quiz.title)), number=number)
+        label = loc.ui("scenario.question_label", quiz=escape.md_inline(loc.text(quiz.title)), number=number)
         lines.append(f"- [{label}]({link(path, quiz_path(quiz_id), f'q-{question_id}')}): "
-                     f"{markup.inline(loc.text(question.prompt))}")
+                     f"{escape.md_inline(loc.text(question.prompt))}")
     return lines
 
 
 def render_scenarios_index(project: Project, loc: Localizer) -> Page:
-    body = [markup.block(loc.ui("scenario.index_intro")), ""]
+    body = [escape.md_block(loc.ui("scenario.index_intro")), ""]
     for phase in project.phases:
         scenarios = [s for s in project.scenarios.values() if s.phase == phase.id]
         if not scenarios:
             continue
         body += [heading(2, loc.text(phase.name), f"phase-{phase.id}"), ""]
         for s in sorted(scenarios, key=lambda s: (loc.text(s.title).casefold(), s.id)):
-            body.append(f"- [{markup.inline(loc.text(s.title))}]({link(SCENARIOS_INDEX, scenario_path(s.id))}): "
+            body.append(f"- [{escape.md_inline(loc.text(s.title))}]({link(SCENARIOS_INDEX, scenario_path(s.id))}): "
                         f"{role_links(project, s.roles, SCENARIOS_INDEX, loc)}")
         body.append("")
     return Page(SCENARIOS_INDEX, loc.ui("scenario.index_title"), body, "catalog/scenarios/")
@@ -92,9 +92,9 @@ def role_section(project: Project, role: Role, path: str, loc: Localizer) -> lis
     lines = [heading(2, loc.ui("role.scenarios"), "scenarios"), "", loc.ui("role.scenarios_intro"), ""]
     for s in scenarios:
         phase = _phase(project, s.phase)
-        entry = f"- [{markup.inline(loc.text(s.title))}]({link(path, scenario_path(s.id))})"
+        entry = f"- [{escape.md_inline(loc.text(s.title))}]({link(path, scenario_path(s.id))})"
         if phase:
-            entry += f" · *{markup.inline(loc.text(phase.name))}*"
+            entry += f" · *{escape.md_inline(loc.text(phase.name))}*"
         lines.append(entry)
     return lines + [""]
 

@@ -7,16 +7,14 @@ and adds "Download answers as a file". Texts are rendered inert (as quiz texts),
 
 from __future__ import annotations
 
-import html as html_module
-import re
 from urllib.parse import quote
 
-from generator.catalog import markup
 from generator.catalog.model import Project, Survey, SurveyQuestion, SurveyQuestionType
+from generator.render import escape
 from generator.render.common import Page
 from generator.render.feedback import Channel, contact_html, form_query, survey_channel
 from generator.render.localize import Localizer
-from generator.render.quizdata import embed, html
+from generator.render.quizdata import html
 
 SURVEY = "survey.md"
 
@@ -30,16 +28,16 @@ def render_survey(project: Project, survey: Survey, loc: Localizer) -> Page:
     channel = survey_channel(project, loc.lang)
     body: list[str] = []
     if survey.intro:
-        body += [markup.block(loc.text(survey.intro)), ""]
-    body += [f"*{markup.inline(loc.ui('survey.anonymous'))}*", ""]
+        body += [escape.md_block(loc.text(survey.intro)), ""]
+    body += [f"*{escape.md_inline(loc.ui('survey.anonymous'))}*", ""]
     body += [_form(project, survey, channel, loc), ""]
     return Page(SURVEY, loc.text(survey.title), body, survey.source, hide_toc=True)
 
 
 def _form(project: Project, survey: Survey, channel: Channel, loc: Localizer) -> str:
     """One raw HTML block (no blank lines, so Markdown keeps it whole)."""
-    esc = html_module.escape
-    title = _plain(html(loc.text(survey.title)))
+    esc = escape.html_attribute
+    title = escape.text_of_html(html(loc.text(survey.title)))
     attrs = f'class="cutover-survey" data-survey="{esc(survey.id)}" data-channel="{channel.kind}"'
     hidden: list[tuple[str, str]] = []
     if channel.kind == "form":
@@ -48,7 +46,7 @@ def _form(project: Project, survey: Survey, channel: Channel, loc: Localizer) ->
     elif channel.kind == "email":
         action = f"mailto:{channel.target}?subject=" + _quote(loc.ui("survey.subject", title=title))
         attrs += f' method="post" enctype="text/plain" action="{esc(action)}"'
-    out = [f"<form {attrs}>", embed(_data(survey, channel, title, loc), "cutover-survey-data")]
+    out = [f"<form {attrs}>", escape.json_script(_data(survey, channel, title, loc), "cutover-survey-data")]
     hidden += [("survey", survey.id), ("language", loc.lang), ("version", "")]
     out += [f'<input type="hidden" name="{esc(n)}" value="{esc(v)}">' for n, v in hidden]
     for number, question in enumerate(survey.questions, 1):
@@ -73,7 +71,7 @@ def _form(project: Project, survey: Survey, channel: Channel, loc: Localizer) ->
 
 
 def _question(q: SurveyQuestion, number: int, loc: Localizer) -> list[str]:
-    esc = html_module.escape
+    esc = escape.html_text
     qid = f"survey-q-{q.id}"
     prompt = f"{number}. {html(loc.text(q.prompt))}"
     help_id = f"{qid}-help"
@@ -107,20 +105,16 @@ def _data(survey: Survey, channel: Channel, title: str, loc: Localizer) -> dict:
     """What the runtime needs to write the e-mail and the file: plain texts, never HTML."""
     questions = []
     for q in survey.questions:
-        entry: dict = {"id": q.id, "type": q.type.value, "prompt": _plain(html(loc.text(q.prompt)))}
+        entry: dict = {"id": q.id, "type": q.type.value, "prompt": escape.text_of_html(html(loc.text(q.prompt)))}
         if q.type is SurveyQuestionType.RATING:
             entry["scale"] = q.scale
         if q.options:
-            entry["options"] = [{"id": o.id, "text": _plain(html(loc.text(o.text)))} for o in q.options]
+            entry["options"] = [{"id": o.id, "text": escape.text_of_html(html(loc.text(o.text)))} for o in q.options]
         questions.append(entry)
     return {"id": survey.id, "title": title, "lang": loc.lang, "channel": channel.kind,
             "email": channel.target if channel.kind == "email" else "", "questions": questions,
             "ui": {key.split(".", 1)[1] if key.startswith("survey.") else key.replace(".", "_"): loc.ui(key)
                    for key in _RUNTIME_KEYS}}
-
-
-def _plain(text: str) -> str:
-    return html_module.unescape(re.sub(r"<[^>]+>", "", text))
 
 
 def _quote(text: str) -> str:

@@ -6,10 +6,8 @@ generated section's title is a key here, translated per language by :func:`secti
 
 from __future__ import annotations
 
-import html
-
-from generator.catalog.markup import plain
 from generator.catalog.model import Project
+from generator.render import escape
 from generator.render.common import (
     CARDS_INDEX,
     FAQ,
@@ -75,5 +73,5 @@ def section_title(project: Project, lang: str, key: str) -> str | None:
         return Localizer(project, lang).ui(SECTION_KEYS[key])
     if key.startswith(CATEGORY_KEY):
         names = {category.id: category.name for category in project.site.categories}
-        return html.escape(plain(Localizer(project, lang).text(names[key[len(CATEGORY_KEY):]])))
+        return escape.html_text(escape.plain(Localizer(project, lang).text(names[key[len(CATEGORY_KEY):]])))
     return None

@@ -27,7 +27,7 @@ def scratch_dir(target: Path) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     recover(target)
     for stale in target.parent.glob(f"{SCRATCH_PREFIX}*"):
-        if not _alive(_owner(stale)):
+        if not process_alive(_owner(stale)):
             shutil.rmtree(stale, ignore_errors=True)
     return Path(tempfile.mkdtemp(prefix=f"{SCRATCH_PREFIX}{os.getpid()}-", dir=target.parent))
 
@@ -71,7 +71,7 @@ def _owner(scratch: Path) -> int:
     return int(pid) if pid.isdigit() else 0
 
 
-def _alive(pid: int) -> bool:
+def process_alive(pid: int) -> bool:
     if pid <= 0:
         return False  # a scratch folder of an older version, or not ours to judge: only dead owners are known
     try:

@@ -11,22 +11,29 @@ from __future__ import annotations
 
 import hashlib
 import os
+import posixpath
+import re
 import shutil
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import yaml
+
 from generator.authoring.i18n.strings import status as translation_status
 from generator.catalog.load import LANGUAGE_CODE, Layout, inside
 from generator.catalog.model import Project
 from generator.catalog.translations import MISSING
-from generator.catalog.variables import PLACEHOLDER, builtin_variables, substitute
+from generator.catalog.variables import PLACEHOLDER, builtin_variables, substitute, unclosed
+from generator.catalog.yamlio import BOM, YamlFileError, read_yaml
 from generator.errors import CutoverError, Problem, Severity, did_you_mean, relative
 from generator.org import branding
-from generator.render import page_markdown, render_pages
+from generator.render import escape, page_markdown, render_pages
+from generator.render.common import Page
 from generator.render.localize import Localizer
 from generator.render.reference import abbreviations
 from generator.render.status import STATUS_PATH, render_status
+from generator.site.sitedir import process_alive
 
 #: Where the runtime's JavaScript and CSS are staged (shared by every language).
 ASSET_DIR = "assets/cutover"
@@ -49,6 +56,21 @@ def default_staging_dir(root: Path) -> Path:
     return Path(tempfile.gettempdir()) / f"cutover-{digest}-{os.getpid()}" / "docs"
 
 
+_STAGING_NAME = re.compile(r"^cutover-[0-9a-f]{12}-(\d+)$")
+
+
+def remove_dead_staging() -> list[Path]:
+    """Remove the staging trees of builds whose process is gone: a build killed outright (``kill -9``, a power cut)
+    never reached its own clean-up, and every one would otherwise stay in the temporary folder."""
+    removed = []
+    for folder in Path(tempfile.gettempdir()).glob("cutover-*-*"):
+        match = _STAGING_NAME.match(folder.name)
+        if match and folder.is_dir() and not folder.is_symlink() and not process_alive(int(match.group(1))):
+            shutil.rmtree(folder, ignore_errors=True)
+            removed.append(folder)
+    return removed
+
+
 def plan(project: Project, layout: Layout) -> tuple[dict[str, bytes], StageResult]:
     """Every file of the staging tree and its content, without writing anything."""
     result = StageResult(directory=Path())
@@ -56,8 +78,14 @@ def plan(project: Project, layout: Layout) -> tuple[dict[str, bytes], StageResul
     problems: list[Problem] = []
     languages = project.site.languages
     for lang in languages:
+        owners: dict[str, Page] = {}
         for page in render_pages(project, lang):
             target = f"{lang}/{page.path}"
+            if page.path in owners:  # a definition whose id is a generated page's name: one page would replace the other
+                if lang == project.site.default_language:
+                    problems.append(_id_collision(project, layout, owners[page.path], page))
+                continue
+            owners[page.path] = page
             files[target] = page_markdown(project, page, lang).encode("utf-8")
             result.generated[target] = page.source
             if page.fallbacks and lang != project.site.default_language:
@@ -91,10 +119,74 @@ def plan(project: Project, layout: Layout) -> tuple[dict[str, bytes], StageResul
                 lang = rel.split("/", 1)[0] if rel.split("/", 1)[0] in languages else project.site.default_language
                 data = _handwritten(project, data, lang, known, display, problems)
             files[rel] = data
+    problems += _address_collisions(project, layout, files, result)
     if problems:
         raise CutoverError(problems)
     _fill_missing_translations(project, files, result)
     return files, result
+
+
+def _id_collision(project: Project, layout: Layout, first: Page, second: Page) -> Problem:
+    """The problem of two generated pages on one path, located at the id of the definition that names it."""
+    definition, other = (second, first) if _names_its_page(second) else (first, second)
+    display, line, col = _id_position(project, layout, definition.source)
+    stem = posixpath.splitext(posixpath.basename(definition.path))[0]
+    return Problem(display, line, col, f"the id '{stem}' would replace the generated page '{other.path}' ({other.title})",
+                   f"choose another id: '{stem}' names a page the site makes itself")
+
+
+def _names_its_page(page: Page) -> bool:
+    """Whether ``page`` is a definition's own page (guides/hold.md from …/hold.yaml), not a list or a site page."""
+    return page.source.endswith(".yaml") and posixpath.splitext(posixpath.basename(page.source))[0] == \
+        posixpath.splitext(posixpath.basename(page.path))[0]
+
+
+def _id_position(project: Project, layout: Layout, source: str) -> tuple[str, int, int]:
+    """Where a definition file (as its pages name it) sets its id."""
+    path = layout.root / source
+    if source.startswith("kit:") and project.site.kit:
+        from generator.org.kit import kit_root  # an organisation's kit: its files are named kit:<name>/…
+
+        path = kit_root(project.site.kit, layout.root) / source.split("/", 1)[1]
+    try:
+        doc = read_yaml(path, source)
+        line, col = doc.where(("id",))
+        return source, line, col
+    except (OSError, YamlFileError, KeyError, ValueError):
+        return source, 1, 1
+
+
+def page_address(rel: str, languages: list[str], default: str) -> str:
+    """The address MkDocs and static-i18n give the staged page ``rel`` (``en/glossary/index.md`` -> ``glossary/``,
+    ``de/index.md`` -> ``de/``, ``en/de.md`` -> ``de/``): two pages on one address, and one of them is lost."""
+    lang, _, page = rel.partition("/")
+    if lang not in languages:
+        lang, page = default, rel
+    stem, _ = posixpath.splitext(page)
+    folder, name = posixpath.split(stem)
+    address = folder if name.lower() in ("index", "readme") else stem
+    prefix = "" if lang == default else lang
+    return "/".join(p for p in (prefix, address) if p) + "/"
+
+
+def _address_collisions(project: Project, layout: Layout, files: dict[str, bytes], result: StageResult) -> list[Problem]:
+    """Every staged page needs an address of its own; a hand-written page on a generated page's address (or another
+    hand-written page's) is an error at the writer's file, naming the page it would replace."""
+    languages, default = project.site.languages, project.site.default_language
+    taken: dict[str, str] = {}
+    problems = []
+    for rel in sorted((r for r in files if r.endswith(".md")), key=lambda r: (r not in result.generated, r)):
+        address = page_address(rel, languages, default)
+        if address not in taken:
+            taken[address] = rel
+            continue
+        other = taken[address]
+        what = f"the generated page '{other}'" if other in result.generated else f"the hand-written page 'docs/{other}'"
+        problems.append(Problem(relative(layout.docs / rel, layout.root), 1, 1,
+                                f"this page would be published at '{address}', which is the address of {what}: "
+                                "one of them would be lost",
+                                "rename or move the file"))
+    return problems
 
 
 def _plan_status_page(project: Project, layout: Layout, files: dict[str, bytes], result: StageResult) -> None:
@@ -136,23 +228,60 @@ def _insert_after_title(text: str, notice: str) -> str:
 
 def _handwritten(project: Project, data: bytes, lang: str, known: set[str], display: str, problems: list[Problem]) -> bytes:
     try:
-        text = data.decode("utf-8")
+        text = data.removeprefix(BOM).decode("utf-8")  # editors on Windows add a byte-order mark: it is dropped
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
         problems.append(Problem(display, line, col, "page is not valid UTF-8 text", "save it with UTF-8 encoding"))
         return data
-    for number, line in enumerate(text.splitlines(), 1):
+    for number, line in enumerate(text.split("\n"), 1):
+        control = _CONTROL.search(line)
+        if control:
+            problems.append(Problem(display, number, control.start() + 1,
+                                    f"the page contains the control character U+{ord(control.group()):04X}",
+                                    "delete it; it is often invisible, so retype the text around it"))
+        for offset, message, hint in unclosed(line):
+            problems.append(Problem(display, number, offset + 1, message, hint))
         for match in PLACEHOLDER.finditer(line):
             if not match.group("escape") and match.group("name") not in known:
                 problems.append(Problem(display, number, match.start() + 1, f"unknown variable '{match.group(0)}'",
                                         did_you_mean(match.group("name"), known)
                                         or "define it under variables in catalog/site.yaml, or write \\{{ to keep the braces"))
     text = substitute(text, project.site.variables, lang, project.site.default_language, markdown=True)
+    text = _front_matter_title_as_text(text)
     tooltips = abbreviations(project, Localizer(project, lang))
     if tooltips:
         text = text.rstrip("\n") + "\n\n" + "\n".join(tooltips) + "\n"
     return text.encode("utf-8")
+
+
+#: Characters a page never means: NUL and the other C0 controls (tab, line feed and carriage return aside), DEL.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_FRONT_MATTER = re.compile(r"\A(---[ \t]*\n)(.*?\n)((?:---|\.\.\.)[ \t]*(?:\n|\Z))", re.S)
+_TITLE_KEY = re.compile(r"^title[ \t]*:.*(?:\n[ \t]+.*)*\n", re.M)
+
+
+def front_matter_lines(text: str) -> int:
+    """How many lines a page's front matter (``---`` … ``---`` at its start: MkDocs reads it, not Markdown) takes."""
+    match = _FRONT_MATTER.match(text)
+    return match.group(0).count("\n") if match else 0
+
+
+def _front_matter_title_as_text(text: str) -> str:
+    """A hand-written page's front matter ``title`` is the writer's text, but the theme writes it into the page as
+    HTML (navigation, header, <title>): it is staged HTML-escaped, so it reads as written and never becomes markup."""
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return text
+    try:
+        meta = yaml.safe_load(match.group(2))
+    except yaml.YAMLError:
+        return text  # MkDocs ignores front matter it cannot read
+    title = meta.get("title") if isinstance(meta, dict) else None
+    if not isinstance(title, str) or escape.html_text(title) == title:
+        return text
+    body = _TITLE_KEY.sub("", match.group(2)) + f"title: {escape.front_matter(escape.html_text(title))}\n"
+    return match.group(1) + body + match.group(3) + text[match.end():]
 
 
 def stage(project: Project, layout: Layout, directory: Path) -> StageResult:

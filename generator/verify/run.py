@@ -15,7 +15,7 @@ from generator.verify.browser import launch
 from generator.verify.report import Check, Failure, Report
 from generator.verify.server import serve
 from generator.verify.sitemap import Page, read_site, resolve, template_of
-from generator.verify.static import check_links, check_switchers
+from generator.verify.static import check_links, check_policy, check_switchers
 
 #: Console errors that are expected on every material + static-i18n page: material looks for a sitemap.xml
 #: beside each language's root to keep the reader on the same page when switching; static-i18n writes only
@@ -23,6 +23,11 @@ from generator.verify.static import check_links, check_switchers
 ALLOWED_FAILED_REQUESTS = (re.compile(r"/sitemap\.xml$"),)
 _SOLVE = (Path(__file__).parent / "solve.js").read_text("utf-8")
 _LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+#: Records the page's Content-Security-Policy violations (anything the policy blocked: a script without a hash, a
+#: request to another host) where the load check reads them.
+_RECORD_VIOLATIONS = """window.__cutoverViolations = [];
+document.addEventListener("securitypolicyviolation", (e) => window.__cutoverViolations.push(
+    `${e.effectiveDirective} blocked ${e.blockedURI || "inline"}${e.sample ? ": " + e.sample : ""}`));"""
 
 
 @dataclass
@@ -39,7 +44,7 @@ def verify(site_dir: Path, options: VerifyOptions | None = None) -> Report:
     site_dir = site_dir.resolve()
     report = Report(str(site_dir))
     pages = read_site(site_dir)
-    for make in (check_links, check_switchers):
+    for make in (check_links, check_switchers, check_policy):
         started = time.monotonic()
         check = make(site_dir, pages)
         check.seconds = time.monotonic() - started
@@ -58,7 +63,8 @@ async def _browser_checks(site_dir: Path, pages: dict[str, Page], options: Verif
             try:
                 runner = _Runner(browser, base, site_dir, pages, options)
                 # One visit per sampled page serves both the load check and axe.
-                loads = Check("pages", "pages load with no request to another host and no console error")
+                loads = Check("pages", "pages load with no request to another host, no console error and no "
+                                       "Content-Security-Policy violation")
                 axe = Check("accessibility", "axe finds no serious or critical violation")
                 report.checks += await runner.run([loads, axe], runner.sample(), runner.load_and_axe)
                 report.checks += await runner.run(
@@ -103,6 +109,7 @@ class _Runner:
         async def worker():
             nonlocal done
             context = await self.browser.new_context()
+            await context.add_init_script(_RECORD_VIOLATIONS)
             if checks[0].name != "search":
                 # Each page would otherwise rebuild its language's search index in a worker, which these
                 # checks do not need (the search check covers search).
@@ -165,6 +172,8 @@ class _Runner:
         finally:
             for event, handler in handlers.items():
                 tab.remove_listener(event, handler)
+        for violation in await tab.evaluate("window.__cutoverViolations || []"):
+            failures.append(Failure(page.url, "Content-Security-Policy", f"violation: {violation}"))
         result = await Axe().run(tab, options={"resultTypes": ["violations"]})
         violations = [Failure(page.url, ", ".join(str(t) for t in v["nodes"][0]["target"]), f'{v["id"]} ({v["impact"]}): {v["help"]}')
                       for v in result.response["violations"] if v["impact"] in ("serious", "critical")]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from generator.site import csp
 from generator.verify.report import Check, Failure
 from generator.verify.sitemap import Page, resolve, target_file, template_of
 
@@ -70,4 +71,17 @@ def check_switchers(site_dir: Path, pages: dict[str, Page]) -> Check:
                 check.failures.append(Failure(page.url, link.url, f"leads to a page in '{other.lang}', not '{link.hreflang}'"))
             elif other.language_path != page.language_path:
                 check.failures.append(Failure(page.url, link.url, f"leads to '{other.url}', not to this page in {link.hreflang}"))
+    return check
+
+
+def check_policy(site_dir: Path, pages: dict[str, Page]) -> Check:
+    check = Check("policy", "every page carries a Content-Security-Policy that allows its own scripts and no others")
+    for page in pages.values():
+        check.checked += 1
+        try:
+            html = page.file.read_text("utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            check.failures.append(Failure(page.url, "", f"cannot read the page: {exc}"))
+            continue
+        check.failures += [Failure(page.url, "Content-Security-Policy", problem) for problem in csp.audit(html)]
     return check

@@ -49,6 +49,8 @@ def sites(tmp_path_factory):
     plant(broken / "faq/index.html", "</head>", '<link rel="stylesheet" href="https://fonts.googleapis.com/css?family=Roboto"></head>')
     # 5. an accessibility violation: a button without a name (Spanish home)
     plant(broken / "es/index.html", "<article", '<button type="button"></button><article')
+    # 6. an inline script without a hash in the policy (German home): blocked, reported statically and in Chromium
+    plant(broken / "de/index.html", "<article", "<script>document.title = 'planted'</script><article")
     return clean, broken
 
 
@@ -64,6 +66,10 @@ def test_planted_defects_are_found_and_named(sites):
                for f in failures(data, "pages"))
     assert [f["page"] for f in failures(data, "quizzes")] == ["sv/quizzes/basics/"]
     assert any(f["page"] == "es/" and f["reason"].startswith("button-name (critical)") for f in failures(data, "accessibility"))
+    assert {"page": "de/", "subject": "Content-Security-Policy", "reason": "an inline script has no hash in the policy and "
+            "will not run: document.title = 'planted'"} in failures(data, "policy")
+    assert any(f["page"] == "de/" and f["reason"] == "violation: script-src-elem blocked inline: document.title = 'planted'"
+               for f in failures(data, "pages")), failures(data, "pages")
     assert "FAIL  links" in run.stdout and "de/guides/dial/: ../lost/: target 'de/guides/lost/' does not exist" in run.stdout
     junit = (broken.parent / "broken-junit.xml").read_text("utf-8")
     assert '<testcase classname="cutover.verify" name="links"' in junit and "<failure" in junit
@@ -73,7 +79,8 @@ def test_clean_fixture_site_passes(sites):
     clean, _ = sites
     run, data = run_verify(clean)
     assert run.returncode == 0, run.stdout
-    assert data["passed"] and {c["name"] for c in data["checks"]} == {"links", "languages", "pages", "accessibility", "quizzes", "search"}
+    assert data["passed"] and {c["name"] for c in data["checks"]} == {"links", "languages", "policy", "pages", "accessibility",
+                                                                           "quizzes", "search"}
 
 
 def test_shipped_default_site_passes(default_site):

@@ -71,7 +71,7 @@ def test_schema_names_every_missing_part_and_misspelt_key():
 def test_schema_wants_two_steps_a_pitfall_and_a_role():
     one_step = "id: x\ntitle: T\nroles: [agent]\nphase: parallel\nsituation: S\nsteps:\n  - text: Only.\npitfalls:\n  - problem: P\n    fix: F\n"
     [p] = check(one_step)
-    assert p.line == 6 and "steps must not be empty" in p.message
+    assert p.line == 6 and "steps needs at least 2 entries, this one has 1" in p.message
     no_roles = one_step.replace("roles: [agent]", "roles: []").replace("  - text: Only.\n", "  - text: One.\n  - text: Two.\n")
     [p] = check(no_roles)
     assert p.line == 3 and "roles must not be empty" in p.message
@@ -267,7 +267,7 @@ def test_learn_more_with_a_malformed_scenario_link(project: Path):
 def test_lms_export_names_the_scenario(project: Path):
     edit(project / "quizzes/basics.yaml", "learn_more: hold\n", "learn_more: scenario:customer-waits-on-hold\n")
     loaded = load_project(project).project
-    assert "(Learn more\\: A customer waits while you look something up)" in to_gift(loaded, [loaded.quizzes["basics"]], "en")
+    assert "<p>Learn more\\: A customer waits while you look something up</p>" in to_gift(loaded, [loaded.quizzes["basics"]], "en")
 
 
 # ---------------------------------------------------------------- navigation

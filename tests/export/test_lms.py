@@ -4,6 +4,7 @@ import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -40,7 +41,7 @@ def gift_questions(text: str) -> list[dict]:
             i += 1
         assert depth == 0 and len(parts) == 2, f"unbalanced braces in {block[:80]}"
         head, body = parts
-        match = re.match(r"::(.+?)::(\[markdown\])?(.*)", head, re.S)
+        match = re.match(r"::(.+?)::(\[html\])?(.*)", head, re.S)
         assert match, head
         questions.append({"name": match.group(1), "text": match.group(3), "body": body})
     return questions
@@ -57,7 +58,7 @@ def test_gift_escaping_round_trips(special_project: Path):
     assert gift_escape(SPECIAL) in text
     questions = gift_questions(text)
     assert [q["name"] for q in questions] == ["basics/dial-how", "basics/hold-where", "basics/mute", "basics/order", "basics/match"]
-    assert questions[0]["text"] == SPECIAL
+    assert questions[0]["text"] == f"<p>{SPECIAL}</p>"
 
 
 def test_gift_answers_feedback_and_weights():
@@ -65,7 +66,7 @@ def test_gift_answers_feedback_and_weights():
     assert "$CATEGORY: $course$/top/Agent/Grundlagen" in text
     q = {x["name"]: x for x in gift_questions(text)}
     assert "=Direkt wählen#Ja." in q["basics/dial-how"]["body"] and "~Zuerst die 9#Nicht mehr." in q["basics/dial-how"]["body"]
-    assert "####Keine Vorwahl." in q["basics/dial-how"]["body"]
+    assert "####<p>Keine Vorwahl.</p><p>Mehr dazu: Anruf tätigen</p>" in q["basics/dial-how"]["body"]
     assert "~%50%App" in q["basics/hold-where"]["body"] and "~%-100%Fax" in q["basics/hold-where"]["body"]
     assert q["basics/mute"]["body"].startswith("FALSE#Nein.#Richtig.")
     assert "=Links A -> Rechts A" in q["basics/match"]["body"] and "= -> Rechts X" in q["basics/match"]["body"]
@@ -117,3 +118,114 @@ def test_cli_export_and_its_errors(tmp_path: Path):
                           "--quiz", "basic", "-o", str(tmp_path / "x.gift")], capture_output=True, text=True)
     assert bad.returncode == 2 and "unknown quiz 'basic'" in bad.stderr and "Traceback" not in bad.stderr
     assert not (tmp_path / "x.gift").exists()
+
+
+# --- hostile quizzes: nothing executable reaches the LMS -------------------------------------------------------
+
+HOSTILE = ["<script>hit(1)</script>", '<img src=x onerror="hit(2)">', "</text></answer><script>hit(3)</script>",
+           "]]><script>hit(4)</script>", "[a](javascript:hit(5))", "[b](java\nscript:hit(6))", "[c](data:text/html,hit)",
+           "{: onclick=hit(7) }", "~ = # { } :", "$CATEGORY: x", "[site](../guides/hold.md#troubleshooting)",
+           "[home](https://intranet.example/x)", "<iframe src=javascript:hit(8)>", "&lt;script&gt;hit(9)&lt;/script&gt;"]
+
+
+def _hostile(project: Path) -> Path:
+    import yaml
+
+    def payload(n: int) -> str:
+        return f"P{n} " + " ".join(HOSTILE[n % len(HOSTILE):] + HOSTILE[:n % len(HOSTILE)])
+
+    count = iter(range(1000))
+    quiz = project / "quizzes/basics.yaml"
+    tree = yaml.safe_load(quiz.read_text("utf-8"))
+
+    def fill(node):
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key in ("prompt", "explanation", "text", "feedback", "feedback_true", "feedback_false", "left", "right",
+                           "title", "description"):
+                    node[key] = payload(next(count))
+                else:
+                    fill(value)
+        elif isinstance(node, list):
+            for item in node:
+                fill(item)
+
+    fill(tree)
+    quiz.write_text(yaml.safe_dump(tree, allow_unicode=True, sort_keys=False), "utf-8")
+    for lang in ("de", "es", "sv"):
+        (project / f"quizzes/basics.{lang}.yaml").unlink()
+    role = project / "catalog/roles/agent.yaml"
+    role.write_text(role.read_text("utf-8").replace("name: Agent", "name: '</category><script>hit(10)</script> x/y'"), "utf-8")
+    guide = project / "catalog/features/hold.yaml"
+    guide.write_text(guide.read_text("utf-8").replace("title: Hold a call", "title: 'Hold <img src=x onerror=hit(11)>'"), "utf-8")
+    return project
+
+
+class _Html(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.bad: list[str] = []
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("script", "iframe", "object", "embed", "svg", "style", "form", "base", "meta", "link"):
+            self.bad.append(tag)
+        for name, value in attrs:
+            if name.startswith("on") or name in ("style", "srcdoc"):
+                self.bad.append(f"{tag}[{name}]")
+            if name in ("href", "src"):
+                self.links.append(value or "")
+
+
+def _no_executable_html(fragment: str, site: str | None) -> list[str]:
+    parser = _Html()
+    parser.feed(fragment)
+    problems = list(parser.bad)
+    for link in parser.links:
+        if not re.match(r"^(https?://|mailto:|tel:)", link):
+            problems.append(f"link {link!r}")
+        elif site and link.startswith("http") and "intranet" not in link and not link.startswith(site):
+            problems.append(f"off-site {link!r}")
+    return problems
+
+
+@pytest.mark.parametrize("site", [None, "https://kb.example.org/training/"])
+def test_moodle_xml_of_a_hostile_quiz_has_no_executable_html(project: Path, site):
+    root = ET.fromstring(export(load_project(_hostile(project)).project, LmsFormat.MOODLE_XML, "en", site_url=site))
+    fields = [node for node in root.iter() if node.get("format") == "html"]
+    assert len(fields) > 20
+    for node in fields:
+        assert _no_executable_html(node.findtext("text") or "", site) == [], node.findtext("text")
+    for text in root.iter("text"):  # plain-text fields (names, categories, matching answers) hold no markup at all
+        if text not in [f.find("text") for f in fields]:
+            assert "<" not in (text.text or ""), text.text
+    general = root.find("question[@type='multichoice']/generalfeedback/text").text
+    if site:
+        assert '<a href="https://kb.example.org/training/guides/dial/#before-and-after">' in general
+        assert any("https://kb.example.org/training/guides/hold/#troubleshooting" in (t.text or "") for t in root.iter("text"))
+    else:
+        assert general.endswith("<p>Learn more: Make a call</p>") and "<a>site</a>" in general  # relative: text only
+        assert 'href="../' not in ET.tostring(root, encoding="unicode")
+
+
+@pytest.mark.parametrize("site", [None, "https://kb.example.org/"])
+def test_gift_of_a_hostile_quiz_has_no_executable_html_and_still_parses(project: Path, site):
+    text = export(load_project(_hostile(project)).project, LmsFormat.GIFT, "en", site_url=site)
+    questions = gift_questions(text)
+    assert [q["name"] for q in questions] == ["basics/dial-how", "basics/hold-where", "basics/mute", "basics/order", "basics/match"]
+    for q in questions:
+        for part in [q["text"]] + re.split(r"(?<!\\)[~=#]|->", q["body"]):
+            assert _no_executable_html(_gift_unescape(part), site) == [], part
+    categories = [line for line in text.splitlines() if line.startswith("$CATEGORY")]
+    assert categories == ["$CATEGORY: $course$/top/‹-category›‹script›hit(10)‹-script› x-y/P0 " + categories[0].split("/P0 ", 1)[1]]
+    assert "<" not in categories[0] and "\n" not in categories[0]
+
+
+def _gift_unescape(text: str) -> str:
+    return re.sub(r"\\(.)", lambda m: "\n" if m.group(1) == "n" else m.group(1), text)
+
+
+def test_site_url_must_be_an_http_address(tmp_path: Path):
+    run = subprocess.run([sys.executable, "-m", "generator.cli", "export-quiz", "-p", str(FIXTURE), "--format", "gift",
+                          "--site-url", "javascript:alert(1)//", "-o", str(tmp_path / "x.gift")], capture_output=True, text=True)
+    assert run.returncode == 2 and "absolute http:// or https:// address" in run.stderr and not (tmp_path / "x.gift").exists()

@@ -53,3 +53,24 @@ def test_missing_handwritten_translation_gets_a_visible_notice(tmp_path: Path):
     assert "de" not in result.fallback_pages  # docs/de/about.md exists
     assert [w.format() for w in result.warnings if "sv" in w.message] == [
         "docs/en/about.md: warning: not translated into sv (create docs/sv/about.md)"]
+
+
+def test_front_matter_title_of_a_handwritten_page_is_staged_as_html_text(project: Path, tmp_path: Path):
+    import yaml
+
+    title = "</title><script>hit(1)</script> & \"more\""
+    (project / "docs/en/about.md").write_text(f"---\ntitle: '{title}'\nhide:\n  - toc\n---\n\n# About\n", "utf-8")
+    (project / "docs/en/plain.md").write_text("---\ntitle: Plain title\n---\n\n# Plain\n", "utf-8")
+    stage(load_project(project).project, Layout(project), tmp_path / "s")
+    staged = (tmp_path / "s/en/about.md").read_text("utf-8")
+    meta = yaml.safe_load(staged.split("---\n")[1])
+    assert meta == {"hide": ["toc"], "title": "&lt;/title&gt;&lt;script&gt;hit(1)&lt;/script&gt; &amp; &quot;more&quot;"}
+    assert "\n---\n\n# About\n" in staged
+    assert (tmp_path / "s/en/plain.md").read_text("utf-8").startswith("---\ntitle: Plain title\n---\n\n# Plain\n")  # as written
+
+
+def test_card_links_an_address_without_letting_it_end_the_link(project: Path, tmp_path: Path):
+    edit(project / "catalog/site.yaml", "  hours: weekdays", "  hours: weekdays\n  helpdesk_email: 'a@b.org'")
+    stage(load_project(project).project, Layout(project), tmp_path / "s")
+    card = (tmp_path / "s/en/cards/agent.md").read_text("utf-8")
+    assert "[a@b.org](mailto:a@b.org)" in card

@@ -101,7 +101,7 @@ def import_po(project: Project, root: Path, po_file: Path, lang: str | None = No
         source_path = root / file
         tpath = source_path.with_name(f"{source_path.stem}.{target}.yaml")
         source_doc = read_yaml(source_path, file)
-        original = tpath.read_text("utf-8") if tpath.is_file() else ""
+        original = tpath.read_text("utf-8-sig") if tpath.is_file() else ""  # a byte-order mark is dropped on write
         text, count = original, 0
         for po_entry, entry in file_edits:
             value = po_entry.msgstr

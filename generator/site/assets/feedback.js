@@ -62,7 +62,7 @@
       let text = data.ui.no_answer;
       if (q.type === "rating" && raw) {
         value = Number(raw);
-        text = data.ui.rating_answer.replace("{value}", raw).replace("{scale}", String(q.scale));
+        text = data.ui.rating_answer.replace("{value}", () => raw).replace("{scale}", () => String(q.scale));
       } else if (q.type === "single" && raw) {
         value = raw;
         text = (q.options.find((o) => o.id === raw) || { text: raw }).text;
@@ -117,7 +117,7 @@
       if (data.channel !== "email") return;  // a form channel: the browser sends the fields (GET) itself
       event.preventDefault();
       const result = submission(form, data);
-      const subject = data.ui.subject.replace("{title}", data.title);
+      const subject = data.ui.subject.replace("{title}", () => data.title);  // a function: "$&" in a title stays as written
       const mail = `mailto:${data.email}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(mailBody(result, data))}`;
       setStatus(form, data.ui.sent, { href: mail, text: data.ui.mail_link });
       location.href = mail;
@@ -137,7 +137,7 @@
       a.click();
       a.remove();
       setTimeout(() => URL.revokeObjectURL(url), 10000);
-      setStatus(form, data.ui.downloaded.replace("{file}", file));
+      setStatus(form, data.ui.downloaded.replace("{file}", () => file));
     });
   }
 

@@ -50,6 +50,8 @@
     return target;
   }
 
+  /** obj[key] when obj has it as its own property: "constructor" or "__proto__" never reach Object.prototype. */
+  const own = (obj, key) => (obj && Object.prototype.hasOwnProperty.call(obj, key) ? obj[key] : undefined);
   const fill = (text, vars = {}) => String(text).replace(/\{(\w+)\}/g, (m, k) => (k in vars ? vars[k] : m));
 
   function readJson(root, selector) {
@@ -84,20 +86,23 @@
       let data = null;
       try { data = JSON.parse(localStorage.getItem(STORE_KEY) || "null"); } catch (e) { data = undefined; }
       if (data === null) return { v: STORE_VERSION, quizzes: {} };
-      if (!data || data.v !== STORE_VERSION || typeof data.quizzes !== "object" || Array.isArray(data.quizzes)) {
+      if (!data || data.v !== STORE_VERSION || !data.quizzes || typeof data.quizzes !== "object" || Array.isArray(data.quizzes)) {
         this.reset = true;  // corrupted or from an unknown version: start afresh, say so on the page
         return { v: STORE_VERSION, quizzes: {} };
       }
       return data;
     },
     quiz(id) {
-      const entry = this.read().quizzes[id];
-      const ok = entry && typeof entry === "object";
+      const entry = own(this.read().quizzes, id);
+      const ok = entry && typeof entry === "object" && !Array.isArray(entry);
+      const answers = ok && own(entry, "answers");
+      const best = ok && own(entry, "best");
+      const attempts = ok && own(entry, "attempts");
       return {
-        answers: ok && entry.answers && typeof entry.answers === "object" ? entry.answers : {},
-        best: ok && Number.isFinite(entry.best) ? entry.best : null,
-        passed: ok && entry.passed === true,
-        attempts: ok && Number.isInteger(entry.attempts) ? entry.attempts : 0,
+        answers: answers && typeof answers === "object" && !Array.isArray(answers) ? answers : {},
+        best: Number.isFinite(best) && best >= 0 && best <= 100 ? best : null,
+        passed: ok && own(entry, "passed") === true,
+        attempts: Number.isInteger(attempts) && attempts >= 0 ? attempts : 0,
       };
     },
     update(id, change) {
@@ -311,7 +316,7 @@
       store.update(quiz.id, { answers });
     };
     for (const v of views) {
-      v.set(saved.answers[v.q.id]);
+      v.set(own(saved.answers, v.q.id));
       v.onchange = save;
       const check = h("button", { type: "button", class: "md-button cq-check", text: ui.check, onclick: () => { v.feedback(); maybeFinishPractice(); } });
       const retry = h("button", { type: "button", class: "md-button cq-retry", text: ui.retry, onclick: () => { v.reset(); save(); } });
@@ -382,13 +387,20 @@
     return `${body}.${checksum(body)}`;
   }
 
+  /* Pasted codes are untrusted: anyone can type one, checksum included. A code is only read when every part has
+   * the shape resultCode() writes; anything else is "not a valid code", never an error that stops the tally. */
+  const MAX_CODE_LENGTH = 400;
+  const QUIZ_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
   function parseCode(line) {
+    if (line.length > MAX_CODE_LENGTH) return null;
     const parts = line.trim().split(".");
     if (parts.length !== 6) return null;
     const [quiz, count, hex, score, who, check] = parts;
-    if (checksum(parts.slice(0, 5).join(".")) !== check || !/^\d+$/.test(count) || !/^[0-9A-F]*$/.test(hex)) return null;
+    if (!QUIZ_ID.test(quiz) || !/^\d{1,4}$/.test(count) || !/^[0-9A-F]*$/.test(hex) || !/^\d{1,3}$/.test(score) ||
+        Number(score) > 100 || checksum(parts.slice(0, 5).join(".")) !== check) return null;
     const bits = [...hex].map((c) => parseInt(c, 16).toString(2).padStart(4, "0")).join("").slice(0, Number(count));
-    if (bits.length !== Number(count)) return null;
+    if (bits.length !== Number(count) || hex.length !== Math.ceil(Number(count) / 4)) return null;
     return { quiz, bits: [...bits].map((b) => b === "1"), score: Number(score), name: who.replace(/_/g, " ") };
   }
 
@@ -559,19 +571,31 @@
     const ui = data.ui;
     const input = h("textarea", { id: "cq-codes", rows: "8", class: "cq-codes", spellcheck: "false" });
     const output = h("div", { class: "cq-class", "aria-live": "polite" });
+    const MAX_LINES = 2000;  // a class, many times over; more is not a paste of result codes
+    const SHOWN_PROBLEMS = 20;
     const tally = () => {
-      const byQuiz = {};
+      const byQuiz = new Map();
       const problems = [];
-      input.value.split(/\r?\n/).forEach((line, i) => {
+      const lines = input.value.split(/\r?\n/);
+      lines.slice(0, MAX_LINES).forEach((line, i) => {
         if (!line.trim()) return;
         const code = parseCode(line);
-        const quiz = code && data.quizzes[code.quiz];
-        if (!quiz || quiz.questions.length !== code.bits.length) { problems.push(fill(ui.results_invalid, { line: i + 1 })); return; }
-        (byQuiz[code.quiz] = byQuiz[code.quiz] || []).push(code);
+        const quiz = code && own(data.quizzes, code.quiz);
+        let problem = null;
+        if (line.length > MAX_CODE_LENGTH) problem = ui.results_too_long;
+        else if (!code) problem = ui.results_invalid;
+        else if (!quiz) problem = ui.results_unknown_quiz;
+        else if (!Array.isArray(quiz.questions) || quiz.questions.length !== code.bits.length) problem = ui.results_other_version;
+        if (problem) { problems.push(fill(problem, { line: i + 1, quiz: code ? code.quiz : "" })); return; }
+        if (!byQuiz.has(code.quiz)) byQuiz.set(code.quiz, []);
+        byQuiz.get(code.quiz).push(code);
       });
-      const parts = problems.map((p) => h("p", { class: "cq-invalid", text: p }));
-      for (const [id, codes] of Object.entries(byQuiz)) {
-        const quiz = data.quizzes[id];
+      const notes = problems.slice(0, SHOWN_PROBLEMS).map((p) => h("p", { class: "cq-invalid", text: p }));
+      if (problems.length > SHOWN_PROBLEMS) notes.push(h("p", { class: "cq-invalid", text: fill(ui.results_more_invalid, { n: problems.length - SHOWN_PROBLEMS }) }));
+      if (lines.length > MAX_LINES) notes.push(h("p", { class: "cq-invalid", text: fill(ui.results_truncated, { max: MAX_LINES }) }));
+      const parts = [];
+      for (const [id, codes] of byQuiz) {
+        const quiz = own(data.quizzes, id);
         const table = h("table", { class: "cq-class-table", "data-quiz": id },
           h("thead", {}, h("tr", {}, h("th", { text: ui.results_question }), h("th", { text: ui.results_correct }))));
         const body = table.appendChild(h("tbody"));
@@ -583,7 +607,8 @@
         const learners = h("ul", { class: "cq-learners" }, ...codes.map((c) => h("li", { text: `${c.name || ui.anonymous}: ${c.score} %` })));
         parts.push(h("h2", { text: quiz.title }), table, h("h3", { text: ui.results_learner }), learners);
       }
-      output.replaceChildren(...(parts.length ? parts : [h("p", { text: ui.results_none })]));
+      // The tally first (what the trainer came for), then the lines that could not be read.
+      output.replaceChildren(...(parts.length ? parts : [h("p", { text: ui.results_none })]), ...notes);
     };
     root.append(h("p", {}, h("label", { for: "cq-codes", text: ui.results_paste })), input,
       h("p", {}, h("button", { type: "button", class: "md-button md-button--primary cq-tally-button", text: ui.results_tally, onclick: tally })), output);

@@ -5,6 +5,9 @@
   "use strict";
   const KEY = "cutover-checklist";
 
+  /** obj[key] when obj has it as its own property: a role or task id such as "constructor" never reaches Object.prototype. */
+  const own = (obj, key) => (obj && typeof obj === "object" && Object.prototype.hasOwnProperty.call(obj, key) ? obj[key] : undefined);
+
   function read() {
     try {
       const data = JSON.parse(localStorage.getItem(KEY) || "{}");
@@ -17,10 +20,11 @@
     const [role, task] = [item.dataset.role, item.dataset.task];
     const box = document.createElement("input");
     box.type = "checkbox";
-    box.checked = Boolean((read()[role] || {})[task]);
+    box.checked = own(own(read(), role), task) === true;
     box.addEventListener("change", () => {
       const data = read();
-      data[role] = Object.assign({}, data[role], { [task]: box.checked });
+      const tasks = own(data, role);
+      data[role] = Object.assign({}, tasks && typeof tasks === "object" && !Array.isArray(tasks) ? tasks : {}, { [task]: box.checked });
       try { localStorage.setItem(KEY, JSON.stringify(data)); } catch (e) { /* storage off: still usable */ }
     });
     const text = document.createElement("span");

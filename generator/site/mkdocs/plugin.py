@@ -12,6 +12,7 @@ import atexit
 import json
 import logging
 import os
+import re
 import shutil
 from pathlib import Path
 from urllib.parse import urljoin
@@ -25,19 +26,23 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.nav import Section
 
+from generator.authoring import pagelinks
+from generator.catalog.allowlist import WIDENED, allow_list
 from generator.catalog.load import Layout, load_project
 from generator.catalog.markup import RAW_HTML, UNSAFE_LINK
 from generator.catalog.translations import MISSING
 from generator.errors import CutoverError
 from generator.org import branding
+from generator.render import escape
 from generator.render.feedback import page_widget, widget_settings
 from generator.render.localize import Localizer
+from generator.site import csp, sanitize
 from generator.site.finish import finish_site
 from generator.site.navigation import default_nav, section_title
 from generator.site.offline import SHIM
 from generator.site.pagehtml import fix_page
 from generator.site.rebuild import PageMemory, replace_search_docs, site_signature
-from generator.site.stage import ASSET_DIR, ASSETS, default_staging_dir, remove_staging, stage
+from generator.site.stage import ASSET_DIR, ASSETS, default_staging_dir, remove_dead_staging, remove_staging, stage
 
 log = logging.getLogger("mkdocs.plugins.cutover")
 
@@ -69,6 +74,39 @@ class _MemoryBytecodeCache(jinja2.BytecodeCache):
 
 
 _TEMPLATE_CACHES: dict[tuple[str, ...], _MemoryBytecodeCache] = {}  #: by the environment's extensions (they shape the code)
+
+class _LocatedLinkWarnings(logging.Filter):
+    """MkDocs names a broken link by the staged page ('Doc file 'en/about.md' contains a link …'); a writer needs the
+    file in docs/ and the line. Generated pages are named by their definition."""
+
+    _MESSAGE = re.compile(r"^Doc file '(?P<rel>[^']+)' (?P<rest>contains (?:an absolute link|a link|an unrecognized relative "
+                          r"link) '(?P<target>[^']*)'.*)$", re.S)
+
+    def __init__(self, plugin: "CutoverPlugin") -> None:
+        super().__init__()
+        self.plugin = plugin
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        match = self._MESSAGE.match(record.getMessage())
+        if match:
+            where = self.plugin.writers_place(match.group("rel"), match.group("target"))
+            record.msg, record.args = f"{where}: this page {match.group('rest')}", ()
+        return True
+
+
+class _ScriptMarkingLoader(jinja2.BaseLoader):
+    """Every template, with the script elements it writes tagged as the theme's own (generator/site/csp.py)."""
+
+    def __init__(self, inner: jinja2.BaseLoader) -> None:
+        self.inner = inner
+
+    def get_source(self, environment, template):
+        source, filename, uptodate = self.inner.get_source(environment, template)
+        return csp.mark_scripts(source), filename, uptodate
+
+    def list_templates(self):
+        return self.inner.list_templates()
+
 
 class CutoverConfig(Config):
     project_dir = config_options.Optional(config_options.Type(str))  #: default: the folder of mkdocs.yml
@@ -104,6 +142,7 @@ class CutoverPlugin(BasePlugin[CutoverConfig]):
         self._signature: str | None = None  #: site_signature() of the last successful build
         self._next_signature: str | None = None
         self._search_mark = 0
+        self._policy = csp.Policy()
 
     def on_startup(self, command, dirty):
         # Defining on_startup also makes MkDocs keep this instance across serve rebuilds, which the
@@ -130,7 +169,7 @@ class CutoverPlugin(BasePlugin[CutoverConfig]):
             raise PluginError("the definitions have errors:\n" + exc.report()) from None
         self.project = loaded.project
         for problem in loaded.warnings:
-            if problem.code not in (MISSING, RAW_HTML, UNSAFE_LINK):
+            if problem.code not in (MISSING, RAW_HTML, UNSAFE_LINK, WIDENED):
                 log.warning(problem.format())
         missing = sum(1 for p in loaded.warnings if p.code == MISSING)
         if missing:
@@ -140,6 +179,12 @@ class CutoverPlugin(BasePlugin[CutoverConfig]):
         if inert:
             log.info(f"cutover: {inert} texts hold raw HTML or script links, shown as text; run 'cutover check' for the list")
         self._check_languages(config)
+        self._policy = csp.site_policy(self.project, offline_enabled(config))
+        pages_log = logging.getLogger("mkdocs.structure.pages")
+        if not any(isinstance(f, _LocatedLinkWarnings) for f in pages_log.filters):
+            pages_log.addFilter(_LocatedLinkWarnings(self))
+        if not self.config.staging_dir:
+            remove_dead_staging()  # left by builds that were killed before they could remove their own
         self.staging = Path(self.config.staging_dir) if self.config.staging_dir else default_staging_dir(root)
         try:
             result = stage(self.project, self.layout, self.staging)
@@ -199,6 +244,8 @@ class CutoverPlugin(BasePlugin[CutoverConfig]):
     def on_page_content(self, content, page, config, files):
         if self._incremental:
             self._memory.titles[(self._current_language(config), page.file.src_uri)] = page.title
+        if page.file.src_uri not in self.generated:  # a hand-written page: writers' HTML through the allow-list
+            content = sanitize.clean(content, allow_list(self.project.site.html))
         return content
 
     def _remember_search_entries(self, page, config) -> None:
@@ -290,6 +337,8 @@ class CutoverPlugin(BasePlugin[CutoverConfig]):
     def on_env(self, env, config, files):
         lang = self._current_language(config)
         _english_ui_for_unknown_language(env, config)
+        if not isinstance(env.loader, _ScriptMarkingLoader):  # the theme's inline scripts get their hashes (site/csp.py)
+            env.loader = _ScriptMarkingLoader(env.loader)
         # Every language's build (and every serve rebuild) compiles the same templates: once is enough.
         env.bytecode_cache = _TEMPLATE_CACHES.setdefault(tuple(sorted(env.extensions)), _MemoryBytecodeCache())
         # static-i18n points the language switcher at a page's translations through the attribute
@@ -302,10 +351,31 @@ class CutoverPlugin(BasePlugin[CutoverConfig]):
                 page = file.page
                 if page is not None and page.content is None and (lang, file.src_uri) in self._memory.titles:
                     page.title = self._memory.titles[(lang, file.src_uri)]  # not read by a dirty build: the nav needs it
+        # material writes a page's title into <title> through Jinja's striptags, which decodes entities: a title
+        # "&lt;/title&gt;&lt;script&gt;" came out as markup. Reduced to text, the title is written as HTML text again.
+        env.filters["striptags"] = lambda value: Markup(escape.html_of_html_text(str(value)))
         env.globals["cutover_ui"] = lambda key: Localizer(self.project, lang).ui(key)
         env.globals["cutover_footer"] = lambda: Markup(branding.footer_html(self.project, lang))
         env.globals["cutover_feedback"] = lambda page: self._feedback_widget(page, config, lang)
         return env
+
+    def writers_place(self, rel: str, target: str) -> str:
+        """Where the writer finds the link to ``target`` of the staged page ``rel``: docs/<page>:line:col (a page shown
+        in a language it was not translated into is the default language's), or the definition of a generated page."""
+        if rel in self.generated:
+            return self.generated[rel]
+        default = self.project.site.default_language
+        for candidate in (rel, f"{default}/{rel.split('/', 1)[-1]}"):
+            path = self.layout.docs / candidate
+            if path.is_file():
+                display = f"docs/{candidate}"
+                try:
+                    staged = (self.staging / candidate).read_text("utf-8")
+                except OSError:
+                    return display
+                found = pagelinks.locate(staged, target)
+                return f"{display}:{found[0]}:{found[1]}" if found else display
+        return f"docs/{rel}"
 
     def _feedback_widget(self, page, config, lang: str) -> Markup:
         """The "Was this page helpful?" widget for theme/partials/feedback.html (the library writes its HTML)."""
@@ -347,7 +417,12 @@ class CutoverPlugin(BasePlugin[CutoverConfig]):
     def on_post_page(self, output, page, config):
         if self._incremental:
             self._remember_search_entries(page, config)
+        # The policy first: it reads the theme's scripts as the templates wrote them (fix_page adds only script files).
+        output = csp.apply(output, self._policy)
         return fix_page(output, page.url, self._current_language(config), self.project.site.default_language)
+
+    def on_post_template(self, output_content, template_name, config):
+        return csp.apply(output_content, self._policy) if template_name.endswith(".html") else output_content
 
     @event_priority(-200)  # after mkdocs-static-i18n has written the combined index of every language
     def on_post_build(self, config):
