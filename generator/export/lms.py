@@ -1,8 +1,12 @@
 """Quiz export for learning-management systems: Moodle GIFT and Moodle XML.
 
 Questions are grouped in categories by role. Per-option feedback, general feedback (the explanation and the
-guide that teaches it) and partial credit travel with them; texts are the same inert Markdown/HTML the site
-shows, with variables filled in for the chosen language.
+guide that teaches it), hints and partial credit travel with them; texts are the same inert Markdown/HTML the
+site shows, with variables filled in for the chosen language.
+
+A hint becomes Moodle XML's ``<hint>`` (shown after a wrong try in Moodle's interactive behaviour). GIFT has no
+hints, and Moodle's true/false questions take none: there the hint is the last paragraph of the question text,
+labelled, so it still reaches the learner.
 """
 
 from __future__ import annotations
@@ -47,6 +51,16 @@ def _general(project: Project, q: Question, loc: Localizer) -> str:
     return f"{loc.text(q.explanation)} ({loc.ui('quiz.learn_more', title=loc.text(target.title))})"
 
 
+def _hint_in_text(q: Question, fmt: LmsFormat) -> bool:
+    return bool(q.hint) and (fmt is LmsFormat.GIFT or q.type is QuestionType.TRUE_FALSE)
+
+
+def _prompt(q: Question, loc: Localizer, fmt: LmsFormat) -> str:
+    """The question text as Markdown, with the hint appended where the format has no place of its own for it."""
+    prompt = loc.text(q.prompt)
+    return f"{prompt}\n\n*{loc.ui('quiz.hint')}: {loc.text(q.hint)}*" if _hint_in_text(q, fmt) else prompt
+
+
 def _choice_fractions(q: Question) -> list[float]:
     right = [o for o in q.options if o.correct]
     wrong = [o for o in q.options if not o.correct]
@@ -81,7 +95,7 @@ def to_gift(project: Project, quizzes: list[Quiz], lang: str) -> str:
 
 
 def _gift_question(project: Project, quiz: Quiz, q: Question, loc: Localizer) -> str:
-    head = f"::{gift_escape(quiz.id + '/' + q.id)}::[markdown]{_g(loc, q.prompt)}"
+    head = f"::{gift_escape(quiz.id + '/' + q.id)}::[markdown]{gift_escape(markup.portable(_prompt(q, loc, LmsFormat.GIFT)))}"
     general = f"\t####{gift_escape(_general(project, q, loc))}"
     if q.type in (QuestionType.SINGLE, QuestionType.MULTIPLE):
         lines = []
@@ -131,7 +145,7 @@ def _xml_question(project: Project, quiz: Quiz, q: Question, loc: Localizer) -> 
             QuestionType.MATCHING: "matching", QuestionType.ORDERING: "ordering"}[q.type]
     node = ET.Element("question", type=kind)
     ET.SubElement(ET.SubElement(node, "name"), "text").text = f"{quiz.id}/{q.id}"
-    _text(node, "questiontext", html(loc.text(q.prompt), inline=False))
+    _text(node, "questiontext", html(_prompt(q, loc, LmsFormat.MOODLE_XML), inline=False))
     _text(node, "generalfeedback", html(_general(project, q, loc), inline=False))
     ET.SubElement(node, "defaultgrade").text = "1"
     ET.SubElement(node, "penalty").text = "0.3333333"
@@ -166,6 +180,8 @@ def _xml_question(project: Project, quiz: Quiz, q: Question, loc: Localizer) -> 
             ET.SubElement(node, tag).text = value
         for position, item in enumerate(q.items, 1):
             _text(node, "answer", html(loc.text(item.text)), fraction=f"{position}.0000000")
+    if q.hint and not _hint_in_text(q, LmsFormat.MOODLE_XML):
+        _text(node, "hint", html(loc.text(q.hint)))
     return node
 
 
