@@ -62,8 +62,8 @@ const letter = (i) => String.fromCharCode(65 + i);
 
 const ICONS = { right: "✓", wrong: "✗", partly: "◐", none: "–", warn: "⚠" };
 /** A verdict icon: with a label when it is the only sign of the verdict, hidden from screen readers when words say it too. */
-const icon = (kind, label) => h("span", label ? { class: `cq-icon cq-icon--${kind}`, role: "img", "aria-label": label, text: ICONS[kind] }
-  : { class: `cq-icon cq-icon--${kind}`, "aria-hidden": "true", text: ICONS[kind] });
+const icon = (kind, label) => h("span", { class: `cq-icon cq-icon--${kind}`, role: label && "img", "aria-label": label,
+  "aria-hidden": !label && "true", text: ICONS[kind] });
 
 const isMap = (x) => Boolean(x) && typeof x === "object" && !Array.isArray(x);
 const has = (map, key) => Object.prototype.hasOwnProperty.call(map, key);

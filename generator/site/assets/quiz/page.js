@@ -47,8 +47,7 @@ function mountQuiz(mount) {
   const submit = button(ui.submit, () => {
     const missing = views.filter((v) => !grade(v.q, v.answer()).answered);
     if (!missing.length) return submitExam();
-    const links = missing.map((v) => h("li", {}, h("a", { href: `#${v.node.id}`, text: fill(ui.question, { n: v.number }),
-      onclick: (e) => { e.preventDefault(); v.node.scrollIntoView(); v.focus(); } })));
+    const links = missing.map((v) => h("li", {}, v.link()));
     warning.replaceChildren(h("p", {}, icon("warn"), " ", h("strong", { text: plural(ui, "unanswered_warning", missing.length) })),
       h("ul", {}, ...links),
       h("p", {}, button(ui.keep_answering, () => { warning.hidden = true; missing[0].node.scrollIntoView(); missing[0].focus(); }, "cq-keep"), " ",

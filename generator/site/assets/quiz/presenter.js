@@ -47,9 +47,10 @@ function present(quiz, opener) {
     if (q.options) {
       parts.push(h("ol", { class: "cq-tiles" }, ...q.options.map((o, i) => tile(i, letter(i), o.html, o.correct))));
     } else if (q.items) {
+      // Lettered in the order shown first, so the class can call out "C, A, D, B"; the reveal puts them in order.
       const ids = revealed ? q.items.map((x) => x.id) : q.start;
-      parts.push(h("ol", { class: "cq-tiles cq-tiles--order" },
-        ...ids.map((id, i) => tile(i, String(i + 1), q.items.find((x) => x.id === id).html, revealed, false))), rightWrong());
+      parts.push(h("ol", { class: "cq-tiles cq-tiles--order" }, ...ids.map((id, i) => tile(i, letter(q.start.indexOf(id)),
+        (revealed ? `${i + 1}. ` : "") + q.items.find((x) => x.id === id).html, revealed, false))), rightWrong());
     } else {
       const rows = revealed ? q.pairs.map((p, i) => [i, p.left, q.choices.findIndex((c) => c.id === p.right)])
         : Array.from({ length: Math.max(q.pairs.length, q.choices.length) }, (_, i) => [i, (q.pairs[i] || {}).left, i < q.choices.length ? i : -1]);
@@ -74,7 +75,7 @@ function present(quiz, opener) {
         answer = q.options.map((o, j) => (o.correct ? letter(j) : "")).filter(Boolean).join(", ");
         hand = q.options.map((o, j) => h("span", { class: o.correct ? "cq-sum-right" : "" }, o.correct ? icon("right", ui.right_answer) : "", ` ${letter(j)}: ${counts[j]}`));
       } else {
-        answer = q.items ? q.items.map((x) => plainText(x.html)).join(" → ")
+        answer = q.items ? q.items.map((x) => letter(q.start.indexOf(x.id))).join(", ")
           : q.pairs.map((p, j) => `${j + 1} → ${letter(q.choices.findIndex((c) => c.id === p.right))}`).join(" · ");
         hand = [h("span", { class: "cq-sum-right" }, icon("right", ui.got_right), ` ${counts[0]}`), h("span", {}, icon("wrong", ui.got_wrong), ` ${counts[1]}`)];
       }

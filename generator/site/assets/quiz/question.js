@@ -49,6 +49,8 @@ function questionView(quiz, q, number, learn) {
       return result;
     },
     focus() { (box.querySelector("input, select, li[tabindex]") || box).focus(); },
+    /** "Question 3", a link that brings the learner to the question's first control. */
+    link: () => h("a", { href: `#${box.id}`, text: fill(ui.question, { n: number }), onclick: (e) => { e.preventDefault(); box.scrollIntoView(); view.focus(); } }),
   };
   return view;
 }

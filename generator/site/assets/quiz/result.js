@@ -35,7 +35,7 @@ function showResult(quiz, views, grades, score, passed, target, onRetake) {
   const review = h("ol", { class: "cq-review" }, ...views.map((v, i) => {
     const verdict = verdictOf(grades[i]);
     return h("li", { class: `cq-review--${verdict}` }, icon(verdict), " ",
-      h("a", { href: `#${v.node.id}`, text: fill(ui.question, { n: v.number }), onclick: (e) => { e.preventDefault(); v.node.scrollIntoView(); v.focus(); } }),
+      v.link(),
       `: ${verdictWord(ui, verdict)}`);
   }));
   target.replaceChildren(
