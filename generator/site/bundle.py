@@ -20,16 +20,13 @@ SCRIPTS = ("core.js", "store.js", "grade.js", "code.js", "types/choice.js", "typ
            "question.js", "result.js", "page.js", "presenter.js", "trainer.js", "progress.js", "results.js", "boot.js")
 STYLES = ("question.css", "result.css", "presenter.css", "pages.css")  # the worksheet (static markup) is styled by print.css
 
-_HEADER = "/* Cutover quiz runtime, built from generator/site/assets/quiz/ (one module per component) */\n"
-
-
 def quiz_script() -> bytes:
     source = "\n".join((QUIZ_DIR / name).read_text("utf-8") for name in SCRIPTS)
-    return (_HEADER + rjsmin.jsmin('(() => {\n"use strict";\n' + source + "\n})();") + "\n").encode("utf-8")
+    return (rjsmin.jsmin('(() => {\n"use strict";\n' + source + "\n})();") + "\n").encode("utf-8")
 
 
 def quiz_styles() -> bytes:
-    return (_HEADER + rcssmin.cssmin("\n".join((QUIZ_DIR / name).read_text("utf-8") for name in STYLES)) + "\n").encode("utf-8")
+    return (rcssmin.cssmin("\n".join((QUIZ_DIR / name).read_text("utf-8") for name in STYLES)) + "\n").encode("utf-8")
 
 
 def bundles() -> dict[str, bytes]:
