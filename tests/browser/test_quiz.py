@@ -305,3 +305,16 @@ def test_without_javascript_answers_and_hints_stay_in_details(browser, fixture_u
     expect(page.locator(".cq-static .cq-sheet--single .cq-box")).to_have_count(4)  # ○ per option, A/B
     expect(page.locator(".cq-toolbar")).to_have_count(0)
     context.close()
+
+
+@pytest.mark.parametrize("path", ["sv/quizzes/end-user/", "de/quizzes/keys/end-user/", "es/quizzes/results/", "quizzes/progress/"])
+def test_quiz_pages_fit_a_phone(page: Page, site_url: str, path: str):
+    """390 px wide, every question answered and checked: nothing runs off the side (long matching choices)."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{site_url}/{path}")
+    if page.locator("script.cq-data").count() and page.locator(".cq-mount").count():
+        expect(page.locator(".cq-toolbar")).to_be_visible()
+        for q in json.loads(page.locator("script.cq-data").text_content())["questions"]:
+            answer(page, q, wrong=True)
+            question(page, q["id"]).locator(".cq-check").click()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
