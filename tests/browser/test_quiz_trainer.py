@@ -212,3 +212,34 @@ def test_weak_questions_are_highlighted(page: Page, fixture_url: str):
     expect(weak).to_have_count(1)
     expect(weak).to_have_attribute("data-question", "order")
     expect(page.locator(".cq-weak-note")).to_contain_text("Färre än 60 %")
+
+
+def test_the_trainers_guide_quiz_walk_through_works_as_written(page: Page, site_url: str):
+    """docs/en/trainer-guide.md, "The quiz as a group activity", followed step by step on the shipped site."""
+    page.set_viewport_size(PROJECTOR)
+    page.goto(f"{site_url}/trainer-guide/")
+    page.locator("article a", has_text="For trainers").first.click()  # 1. Open For trainers,
+    page.locator("article a", has_text="Answer key: Everyday calling").click()  # choose the role's answer key
+    page.get_by_role("button", name="Present in class").click()  # and press Present in class.
+    page.keyboard.press("F")  # F for full screen
+    page.wait_for_function("document.fullscreenElement !== null")
+    dialog = page.locator(".cq-presenter")
+    assert page.evaluate(FITS)["outside"] == []
+    page.keyboard.press("1")  # 4. count the hands: 1 for A,
+    dialog.locator(".cq-tally button", has_text="+").nth(1).click()  # or the answer's + button
+    page.keyboard.press("Shift+Digit1")  # Shift and the number take one away
+    expect(dialog.locator(".cq-count")).to_have_text(["", "1 hand", "", ""])
+    page.keyboard.press("Space")  # 5. Space: the right answer green with a tick, hands as bars, the explanation
+    expect(dialog.locator(".cq-tile--right .cq-icon--right")).to_have_count(1)
+    expect(dialog.locator(".cq-bar")).to_have_count(4)
+    expect(dialog.locator(".cq-count").nth(1)).to_have_text("1 hand · 100 %")  # Space revealed; it counted no hand
+    expect(dialog.locator(".cq-present-explanation")).to_be_visible()
+    while dialog.locator(".cq-summary").count() == 0:  # → for the next question; after the last one, a summary
+        page.keyboard.press("ArrowRight")
+    expect(dialog.locator(".cq-summary tbody tr")).to_have_count(10)
+    page.keyboard.press("Escape")
+    expect(page.get_by_role("button", name="Print handout")).to_be_visible()  # paper: Print handout, Print answer key
+    expect(page.get_by_role("button", name="Print answer key")).to_be_visible()
+    page.goto(f"{site_url}/trainer-guide/")
+    page.locator("article a", has_text="Class results").click()
+    expect(page.locator("#cq-codes")).to_be_visible()

@@ -122,7 +122,8 @@ function present(quiz, opener) {
   };
   const onFullscreen = () => { full.setAttribute("aria-pressed", String(document.fullscreenElement === dialog)); fit(); };
   const onKey = (e) => {
-    if (e.target.tagName === "BUTTON" && (e.key === " " || e.key === "Enter")) return;
+    // Space reveals even after a hand was counted with a mouse (focus stays on that + button); Enter still presses it.
+    if (e.target.tagName === "BUTTON" && (e.key === "Enter" || (e.key === " " && !e.target.dataset.tally))) return;
     if (e.altKey || e.ctrlKey || e.metaKey) return;
     if (e.key === "ArrowRight" || e.key === "PageDown" || e.key === "n") go(1);
     else if (e.key === "ArrowLeft" || e.key === "PageUp" || e.key === "p") go(-1);
