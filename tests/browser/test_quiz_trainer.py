@@ -243,3 +243,21 @@ def test_the_trainers_guide_quiz_walk_through_works_as_written(page: Page, site_
     page.goto(f"{site_url}/trainer-guide/")
     page.locator("article a", has_text="Class results").click()
     expect(page.locator("#cq-codes")).to_be_visible()
+
+
+def test_class_results_stay_readable_with_many_bad_lines(page: Page, fixture_url: str):
+    open_quiz(page, fixture_url)
+    page.locator('.cq-mode input[value="exam"]').check()
+    solve(page)
+    page.locator(".cq-submit").click()
+    code = page.locator(".cq-code").text_content()
+    page.goto(f"{fixture_url}/quizzes/results/")
+    page.locator("#cq-codes").fill("\n".join(["nonsense"] * 25 + [code] + ["x"] * 2100))
+    page.locator(".cq-tally-button").click()
+    expect(page.locator('table[data-quiz="basics"] tr[data-question="dial-how"] .cq-tally-cell')).to_contain_text("1 / 1")
+    invalid = page.locator(".cq-invalid")
+    expect(invalid).to_have_count(22)  # twenty lines named, then how many more, then where reading stopped
+    expect(invalid.nth(20)).to_have_text("Further lines that are not valid result codes: 1979")
+    expect(invalid.nth(21)).to_have_text("Only the first 2000 lines were read. Tally the rest separately.")
+    table, first_note = page.locator(".cq-class-table").first.bounding_box(), invalid.first.bounding_box()
+    assert table["y"] < first_note["y"]  # the tally comes first

@@ -2,6 +2,8 @@
  * question. Every pasted line is untrusted: a line that is not a code gets a message of its own, and every
  * valid line is still counted. */
 
+const SHOWN_PROBLEMS = 20;
+
 function mountResults(root) {
   root.dataset.cqMounted = "";
   const data = readJson(root.closest("article") || document, "script.cq-results-data");
@@ -22,8 +24,11 @@ function mountResults(root) {
       if (!byQuiz.has(read.quiz)) byQuiz.set(read.quiz, []);
       byQuiz.get(read.quiz).push(read);
     });
-    if (lines.length > MAX_LINES) problems.push(plural(ui, "results_too_many", MAX_LINES));
-    const parts = problems.map((p) => h("p", { class: "cq-invalid" }, icon("warn"), " ", p));
+    // The tally first (what the trainer came for), then the lines that could not be read, at most twenty of them.
+    const notes = problems.slice(0, SHOWN_PROBLEMS).map((p) => h("p", { class: "cq-invalid" }, icon("warn"), " ", p));
+    if (problems.length > SHOWN_PROBLEMS) notes.push(h("p", { class: "cq-invalid", text: fill(ui.results_more_invalid, { n: problems.length - SHOWN_PROBLEMS }) }));
+    if (lines.length > MAX_LINES) notes.push(h("p", { class: "cq-invalid", text: fill(ui.results_truncated, { max: MAX_LINES }) }));
+    const parts = [];
     for (const [quiz, codes] of byQuiz) {
       let weak = false;
       const rows = quiz.questions.map((q, i) => {
@@ -46,7 +51,7 @@ function mountResults(root) {
       parts.push(h("h2", { text: quiz.title }), table, weak ? h("p", { class: "cq-weak-note" }, icon("warn"), " ", fill(ui.results_weak, { pass: quiz.pass })) : "",
         h("h3", { text: ui.results_learners }), learners);
     }
-    output.replaceChildren(...(parts.length ? parts : [h("p", { text: ui.results_none })]));
+    output.replaceChildren(...(parts.length ? parts : [h("p", { text: ui.results_none })]), ...notes);
   };
   root.append(h("p", {}, h("label", { for: "cq-codes", text: ui.results_paste })), input,
     h("p", {}, button(ui.results_tally, tally, "md-button--primary cq-tally-button")), output);
