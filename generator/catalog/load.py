@@ -405,7 +405,8 @@ def _build_quiz(t: dict, source: str) -> m.Quiz:
             id=q["id"], type=m.QuestionType(q["type"]), prompt=q["prompt"], explanation=q["explanation"],
             learn_more=q["learn_more"], options=options("options"), answer=q.get("answer"),
             feedback_true=q.get("feedback_true"), feedback_false=q.get("feedback_false"), items=options("items"),
-            pairs=[(p["id"], p["left"], p["right"]) for p in q.get("pairs", [])], distractors=options("distractors")))
+            pairs=[(p["id"], p["left"], p["right"]) for p in q.get("pairs", [])], distractors=options("distractors"),
+            hint=q.get("hint")))
     return m.Quiz(id=t["id"], title=t["title"], roles=list(t["roles"]), questions=questions,
                   pass_mark=t.get("pass_mark", 80), description=t.get("description"), source=source)
 

@@ -280,6 +280,7 @@ class Question:
     items: list[Option] = field(default_factory=list)  #: ordering: correct order
     pairs: list[tuple[str, Text, Text]] = field(default_factory=list)  #: matching: (id, left, right)
     distractors: list[Option] = field(default_factory=list)
+    hint: Text | None = None  #: an optional nudge before answering
 
     @property
     def learn_more_scenario(self) -> str:

@@ -1,7 +1,7 @@
 """Quiz export for learning-management systems: Moodle GIFT and Moodle XML.
 
 Questions are grouped in categories by role. Per-option feedback, general feedback (the explanation and the
-guide that teaches it) and partial credit travel with them; texts are the same inert HTML the site shows, with
+guide that teaches it), hints and partial credit travel with them; texts are the same inert HTML the site shows, with
 variables filled in for the chosen language.
 
 An LMS renders question HTML, so whatever lands there would be stored script in the organisation's LMS: every
@@ -9,6 +9,10 @@ field is HTML from :func:`_html` — Markdown made inert, then cleaned with the 
 and written with the format's own escaping (GIFT's ``~=#{}:``, XML's by ElementTree); category names are plain
 text. Links to the site are absolute http(s) addresses under ``site_url``; without one, relative links (which
 would point into the LMS) lose their address and keep their text.
+
+A hint becomes Moodle XML's ``<hint>`` (shown after a wrong try in Moodle's interactive behaviour). GIFT has no
+hints, and Moodle's true/false questions take none: there the hint is the last paragraph of the question text,
+labelled, so it still reaches the learner.
 """
 
 from __future__ import annotations
@@ -107,6 +111,19 @@ def _general(export: _Export, quiz: Quiz, q: Question) -> str:
                         f"<p>{escape.html_text(loc.ui('quiz.learn_more', title='{title}')).replace('{title}', learn)}</p>")
 
 
+def _hint_in_text(q: Question, fmt: LmsFormat) -> bool:
+    return bool(q.hint) and (fmt is LmsFormat.GIFT or q.type is QuestionType.TRUE_FALSE)
+
+
+def _prompt(export: _Export, quiz: Quiz, q: Question, fmt: LmsFormat) -> str:
+    """The question text as HTML, with the hint appended where the format has no place of its own for it."""
+    prompt = export.html(q.prompt, inline=False, quiz=quiz)
+    if not _hint_in_text(q, fmt):
+        return prompt
+    label = escape.html_text(export.loc.ui("quiz.hint"))
+    return prompt + f"<p><em>{label}: {export.html(q.hint, quiz=quiz)}</em></p>"
+
+
 def _choice_fractions(q: Question) -> list[float]:
     right = [o for o in q.options if o.correct]
     wrong = [o for o in q.options if not o.correct]
@@ -140,7 +157,7 @@ def _gift_question(export: _Export, quiz: Quiz, q: Question) -> str:
     def g(text, inline: bool = True) -> str:
         return gift_escape(export.html(text, inline=inline, quiz=quiz))
 
-    head = f"::{gift_escape(quiz.id + '/' + q.id)}::[html]{g(q.prompt, inline=False)}"
+    head = f"::{gift_escape(quiz.id + '/' + q.id)}::[html]{gift_escape(_prompt(export, quiz, q, LmsFormat.GIFT))}"
     general = f"\t####{gift_escape(_general(export, quiz, q))}"
     if q.type in (QuestionType.SINGLE, QuestionType.MULTIPLE):
         lines = []
@@ -195,7 +212,7 @@ def _xml_question(export: _Export, quiz: Quiz, q: Question) -> ET.Element:
             QuestionType.MATCHING: "matching", QuestionType.ORDERING: "ordering"}[q.type]
     node = ET.Element("question", type=kind)
     ET.SubElement(ET.SubElement(node, "name"), "text").text = f"{quiz.id}/{q.id}"
-    _text(node, "questiontext", x(q.prompt, inline=False))
+    _text(node, "questiontext", _prompt(export, quiz, q, LmsFormat.MOODLE_XML))
     _text(node, "generalfeedback", _general(export, quiz, q))
     ET.SubElement(node, "defaultgrade").text = "1"
     ET.SubElement(node, "penalty").text = "0.3333333"
@@ -230,6 +247,8 @@ def _xml_question(export: _Export, quiz: Quiz, q: Question) -> ET.Element:
             ET.SubElement(node, tag).text = value
         for position, item in enumerate(q.items, 1):
             _text(node, "answer", x(item.text), fraction=f"{position}.0000000")
+    if q.hint and not _hint_in_text(q, LmsFormat.MOODLE_XML):
+        _text(node, "hint", x(q.hint))
     return node
 
 

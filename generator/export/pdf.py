@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 from generator.catalog.model import Project
 from generator.catalog.variables import format_value, value_for
 from generator.render import escape
-from generator.render.common import card_path, quiz_path, role_path
+from generator.render.common import card_path, key_path, role_path
 from generator.render.localize import Localizer
 from generator.verify.browser import launch
 from generator.verify.server import serve
@@ -88,8 +88,9 @@ def documents(project: Project, options: PdfOptions) -> list[Document]:
         for role_id in options.roles or list(project.roles):
             role = project.roles[role_id]
             quiz = role.quiz if role.quiz in project.quizzes else None
+            # Handout and key are both printed from the quiz's answer-key page, as its Print buttons do.
             sources = {"manual": role_path(role_id), "card": card_path(role_id),
-                       "handout": quiz_path(quiz) if quiz else None, "key": quiz_path(quiz) if quiz else None}
+                       "handout": key_path(quiz) if quiz else None, "key": key_path(quiz) if quiz else None}
             docs += [Document(lang, role_id, kind, sources[kind]) for kind in KINDS if kind in options.kinds and sources[kind]]
     return docs
 
@@ -273,7 +274,8 @@ def _heading_pages(data: bytes) -> dict[str, int]:
 
 
 #: Prepares a page for print: the document title, a line with kind, version and date under the heading, collapsed
-#: blocks opened (or, for a quiz, the handout or key mode of quiz.js), and for a manual an empty table of contents.
+#: blocks opened (or, for a quiz, the handout or key mode of the answer-key page: a handout is headed with the quiz's
+#: own title), and for a manual an empty table of contents.
 _PREPARE = """({kind, title, meta, contents}) => {
   document.title = title;
   const root = document.documentElement;
@@ -281,7 +283,8 @@ _PREPARE = """({kind, title, meta, contents}) => {
   const h1 = article.querySelector("h1");
   if (kind === "handout" || kind === "key") {
     root.dataset.cqPrint = kind;
-    article.querySelectorAll(".cq-static details").forEach((d) => { d.open = kind === "key"; });
+    const data = document.querySelector("script.cq-data");
+    if (kind === "handout" && h1 && data) h1.textContent = JSON.parse(data.textContent).title;
   } else {
     article.querySelectorAll("details").forEach((d) => { d.open = true; });
   }

@@ -9,7 +9,14 @@ from generator.render.common import Page
 from generator.render.guide import render_guide, render_guides_index
 from generator.render.home import render_home
 from generator.render.localize import Localizer
-from generator.render.quiz import render_progress, render_quiz, render_quizzes_index, render_results
+from generator.render.quiz import (
+    render_key,
+    render_progress,
+    render_quiz,
+    render_quizzes_index,
+    render_results,
+    render_trainers_index,
+)
 from generator.render.reference import abbreviations, render_faq, render_glossary, render_timeline
 from generator.render.role import render_role, render_roles_index
 from generator.render.scenario import render_scenario, render_scenarios_index
@@ -50,6 +57,9 @@ def _page_makers(project: Project):
         for quiz in project.quizzes.values():
             yield lambda loc, quiz=quiz: render_quiz(project, quiz, loc)
         yield lambda loc: render_progress(project, loc)
+        yield lambda loc: render_trainers_index(project, loc)
+        for quiz in project.quizzes.values():
+            yield lambda loc, quiz=quiz: render_key(project, quiz, loc)
         yield lambda loc: render_results(project, loc)
     if project.survey:
         yield lambda loc: render_survey(project, project.survey, loc)

@@ -38,6 +38,11 @@ def quiz_path(quiz_id: str) -> str:
     return f"quizzes/{quiz_id}.md"
 
 
+def key_path(quiz_id: str) -> str:
+    """A quiz's answer key, the trainer's page of it (presenter, handouts), in the "For trainers" section."""
+    return f"quizzes/keys/{quiz_id}.md"
+
+
 def card_path(role_id: str) -> str:
     return f"cards/{role_id}.md"
 
@@ -48,7 +53,7 @@ def scenario_path(scenario_id: str) -> str:
 
 HOME, ROLES_INDEX, GUIDES_INDEX, QUIZZES_INDEX = "index.md", "roles/index.md", "guides/index.md", "quizzes/index.md"
 FAQ, TIMELINE, GLOSSARY = "faq.md", "timeline.md", "glossary.md"
-PROGRESS, RESULTS = "quizzes/progress.md", "quizzes/results.md"
+PROGRESS, RESULTS, TRAINERS_INDEX = "quizzes/progress.md", "quizzes/results.md", "quizzes/keys/index.md"
 CARDS_INDEX = "cards/index.md"
 SCENARIOS_INDEX = "scenarios/index.md"
 

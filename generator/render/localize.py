@@ -40,9 +40,21 @@ def _lookup(tree: dict[str, Any], key: str) -> str | None:
     return node if isinstance(node, str) else None
 
 
-def runtime_strings(loc: "Localizer") -> dict[str, str]:
-    """Every string the quiz runtime shows, in the localizer's language (English where missing)."""
-    return {key: loc.ui(f"runtime.{key}") for key in _package_strings("en").get("runtime", {})}
+def runtime_strings(loc: "Localizer") -> dict[str, str | dict[str, str]]:
+    """Every string the quiz runtime shows, in the localizer's language (English where missing).
+
+    A string with a count is a mapping of CLDR plural categories to texts (``{one: "{n} hand", other: "{n} hands"}``);
+    the runtime picks the form with ``Intl.PluralRules`` for the page's language.
+    """
+    strings: dict[str, str | dict[str, str]] = {}
+    for key, english in _package_strings("en").get("runtime", {}).items():
+        if isinstance(english, dict):
+            own = _package_strings(loc.lang).get("runtime", {}).get(key)
+            forms = own if isinstance(own, dict) and "other" in own else english
+            strings[key] = {form: loc.ui(f"runtime.{key}.{form}") for form in forms}
+        else:
+            strings[key] = loc.ui(f"runtime.{key}")
+    return strings
 
 
 def language_name(code: str, in_language: str) -> str:

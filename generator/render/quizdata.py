@@ -9,6 +9,7 @@ its ``<script type="application/json">`` element.
 from __future__ import annotations
 
 import functools
+import hashlib
 import re
 
 import markdown as md
@@ -20,7 +21,10 @@ from generator.render.common import scrambled
 from generator.render.localize import Localizer, runtime_strings
 
 #: Version of the data layout; the runtime refuses data it does not know.
-DATA_VERSION = 1
+DATA_VERSION = 2
+
+#: Crockford's base 32: digits and capitals without I, L, O and U, easy to read aloud and to type.
+CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 
 _P = re.compile(r"^<p>(.*)</p>$", re.S)
 
@@ -38,12 +42,34 @@ def html(text: str, inline: bool = True) -> str:
 
 def quiz_data(project: Project, quiz: Quiz, loc: Localizer) -> dict:
     return {"v": DATA_VERSION, "id": quiz.id, "lang": loc.lang, "title": markup.unescape(loc.text(quiz.title)), "pass": quiz.pass_mark,
-            "questions": [_question(quiz, q, loc) for q in quiz.questions], "ui": runtime_strings(loc)}
+            "tag": result_tags(project)[quiz.id], "questions": [_question(quiz, q, loc) for q in quiz.questions],
+            "ui": runtime_strings(loc)}
+
+
+def result_tags(project: Project) -> dict[str, str]:
+    """Two characters per quiz that open its result codes: unique on the site, the same in every language.
+
+    Derived from the quiz id and its questions in order, so a code from a quiz whose questions changed since
+    is not read against the new questions (the class-results page calls it unknown instead). Tags are handed
+    out in id order; a clash, rare with 1,024 tags, moves the later quiz on to its next candidate.
+    """
+    tags: dict[str, str] = {}
+    for quiz in sorted(project.quizzes.values(), key=lambda q: q.id):
+        for attempt in range(1024):
+            seed = f"{quiz.id}|{','.join(q.id for q in quiz.questions)}|{attempt}"
+            value = int.from_bytes(hashlib.sha256(seed.encode()).digest()[:2], "big") >> 6  # 10 bits
+            tag = CODE_ALPHABET[value >> 5] + CODE_ALPHABET[value & 31]
+            if tag not in tags.values():
+                tags[quiz.id] = tag
+                break
+    return tags
 
 
 def _question(quiz: Quiz, q: Question, loc: Localizer) -> dict:
     data: dict = {"id": q.id, "type": q.type.value, "prompt": html(loc.text(q.prompt), inline=False),
                   "explanation": html(loc.text(q.explanation), inline=False)}
+    if q.hint:
+        data["hint"] = html(loc.text(q.hint))
     if q.type in (QuestionType.SINGLE, QuestionType.MULTIPLE):
         data["options"] = [{"id": o.id, "html": html(loc.text(o.text)), "correct": o.correct,
                             "feedback": html(loc.text(o.feedback)) if o.feedback else ""} for o in q.options]

@@ -24,6 +24,7 @@ from generator.render.scenario import role_section
 def render_role(project: Project, role: Role, loc: Localizer) -> Page:
     path = role_path(role.id)
     body = [escape.md_block(loc.text(role.audience)), "", print_bar(loc, loc.ui("role.card"), link(path, card_path(role.id))), ""]
+    body += [f'<div class="cutover-role-page" data-role="{role.id}" hidden></div>', ""]  # site.js remembers the reader's role
     if role.changes:
         body += [heading(2, loc.ui("role.changes"), "changes"), "",
                  f"| {loc.ui('role.before')} | {loc.ui('role.now')} |", "| --- | --- |"]

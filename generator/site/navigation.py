@@ -20,7 +20,9 @@ from generator.render.common import (
     ROLES_INDEX,
     SCENARIOS_INDEX,
     TIMELINE,
+    TRAINERS_INDEX,
     card_path,
+    key_path,
     scenario_path,
 )
 from generator.render.localize import Localizer
@@ -31,7 +33,8 @@ from generator.render.survey import SURVEY
 CATEGORY_KEY = "cutover:category:"
 
 SECTION_KEYS = {"cutover:roles": "nav.roles", "cutover:cards": "nav.cards", "cutover:guides": "nav.guides",
-                "cutover:quizzes": "nav.quizzes", "cutover:scenarios": "nav.scenarios"}
+                "cutover:quizzes": "nav.quizzes", "cutover:scenarios": "nav.scenarios",
+                "cutover:trainers": "nav.trainers"}
 
 
 def default_nav(project: Project, handwritten: list[str]) -> list:
@@ -44,7 +47,10 @@ def default_nav(project: Project, handwritten: list[str]) -> list:
         nav.append({"cutover:scenarios": [SCENARIOS_INDEX] + [scenario_path(s) for s in project.scenarios]})
     nav += [TIMELINE, FAQ, GLOSSARY]
     if project.quizzes:
-        nav.append({"cutover:quizzes": [QUIZZES_INDEX] + [f"quizzes/{q}.md" for q in project.quizzes] + [PROGRESS, RESULTS]})
+        # Trainers' tools (answer keys with the presenter and handouts, class results) in a section of their own,
+        # out of the learners' way.
+        trainers = {"cutover:trainers": [TRAINERS_INDEX] + [key_path(q) for q in project.quizzes] + [RESULTS]}
+        nav.append({"cutover:quizzes": [QUIZZES_INDEX] + [f"quizzes/{q}.md" for q in project.quizzes] + [PROGRESS, trainers]})
     if project.survey:
         nav.append(SURVEY)
     if len(project.site.languages) > 1:

@@ -34,6 +34,7 @@ from generator.render.localize import Localizer
 from generator.render.reference import abbreviations
 from generator.render.status import STATUS_PATH, render_status
 from generator.site.sitedir import process_alive
+from generator.site.bundle import bundles
 
 #: Where the runtime's JavaScript and CSS are staged (shared by every language).
 ASSET_DIR = "assets/cutover"
@@ -92,7 +93,9 @@ def plan(project: Project, layout: Layout) -> tuple[dict[str, bytes], StageResul
                 result.untranslated[lang] = result.untranslated.get(lang, 0) + 1
     _plan_status_page(project, layout, files, result)
     for asset in sorted((Path(__file__).parent / "assets").iterdir()):
-        files[f"{ASSET_DIR}/{asset.name}"] = asset.read_bytes()
+        if asset.is_file():
+            files[f"{ASSET_DIR}/{asset.name}"] = asset.read_bytes()
+    files.update({f"{ASSET_DIR}/{name}": data for name, data in bundles().items()})  # the quiz runtime's modules
     files.update(branding.staged_files(project, layout.root))  # logo, favicon, colours of the organisation
     if layout.docs.is_dir():
         known = set(project.site.variables) | set(builtin_variables())

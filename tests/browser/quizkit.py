@@ -4,11 +4,27 @@ from __future__ import annotations
 
 import json
 
-from playwright.sync_api import Locator, Page
+from playwright.sync_api import Locator, Page, expect
+
+LANGUAGES = {"en": "", "de": "de/", "es": "es/", "sv": "sv/"}
 
 
 def quiz_data(page: Page) -> dict:
     return json.loads(page.locator("script.cq-data").text_content())
+
+
+def open_quiz(page: Page, base: str, lang: str = "en", name: str = "basics") -> dict:
+    """A learner's quiz page, once the runtime has mounted it; returns its data."""
+    page.goto(f"{base}/{LANGUAGES[lang]}quizzes/{name}/")
+    expect(page.locator(".cq-toolbar")).to_be_visible()
+    return quiz_data(page)
+
+
+def open_key(page: Page, base: str, lang: str = "en", name: str = "basics") -> dict:
+    """A quiz's answer-key page (the trainer's), once its tools have mounted; returns the quiz's data."""
+    page.goto(f"{base}/{LANGUAGES[lang]}quizzes/keys/{name}/")
+    expect(page.locator(".cq-trainer-tools")).to_be_visible()
+    return quiz_data(page)
 
 
 def question(page: Page, qid: str) -> Locator:

@@ -57,8 +57,13 @@ def test_hostile_quiz_text_is_inert_and_literal(page: Page, hostile_url: str):
     first.locator(".cq-explanation").click()
     expect(page.locator(".cq-order").first).to_contain_text(TEMPLATE)
     expect(page.locator(".cq-match label").first).to_contain_text(CLOSE)
+    page.goto(f"{hostile_url}/quizzes/keys/basics/")  # the answer key and the presenter show the same text
+    expect(page.locator(".cq-static--key")).to_contain_text(SCRIPT)
     page.locator(".cq-present").click()
-    page.keyboard.press("Space")
+    for _ in data["questions"]:
+        page.keyboard.press("Space")
+        page.keyboard.press("ArrowRight")
+    expect(page.locator(".cq-summary")).to_contain_text(SCRIPT)
     page.keyboard.press("Escape")
     assert page.evaluate("window.__pwned") is None
     assert dialogs == []

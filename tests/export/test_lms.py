@@ -95,6 +95,23 @@ def test_moodle_xml_parses_with_the_right_structure():
     assert "Inget prefix." in single.findtext("generalfeedback/text")
 
 
+def test_hints_reach_both_formats(project: Path):
+    """Moodle XML carries a hint as <hint>; GIFT, and Moodle's true/false questions, have none: the hint closes the text."""
+    edit(project / "quizzes/basics.yaml", "    feedback_false: Right.\n", "    feedback_false: Right.\n    hint: Think of music.\n")
+    proj = load_project(project).project
+    root = ET.fromstring(export(proj, LmsFormat.MOODLE_XML, "de"))
+    questions = {q.findtext("name/text"): q for q in root.findall("question") if q.get("type") != "category"}
+    assert questions["basics/match"].findtext("hint/text") == "Jede rechte Seite gehört zu genau einer linken."
+    assert "Tipp" not in questions["basics/match"].findtext("questiontext/text")
+    assert questions["basics/mute"].find("hint") is None  # untranslated hint: English, in the text of a true/false question
+    assert "<em>Tipp: Think of music.</em>" in questions["basics/mute"].findtext("questiontext/text")
+    assert all(q.find("hint") is None for name, q in questions.items() if name not in ("basics/match",))
+    gift = {x["name"]: x for x in gift_questions(export(proj, LmsFormat.GIFT, "es"))}
+    assert gift["basics/match"]["text"] == "<p>Relaciónelos.</p><p><em>Pista: Cada lado derecho corresponde a un solo lado izquierdo.</em></p>"
+    assert gift["basics/mute"]["text"].endswith("<em>Pista: Think of music.</em></p>")
+    assert "Pista" not in gift["basics/dial-how"]["text"]
+
+
 def test_moodle_fractions_are_ones_moodle_accepts():
     assert moodle_fraction(100 / 3) == 33.33333 and moodle_fraction(-100 / 7) == -14.28571 and moodle_fraction(50) == 50
 

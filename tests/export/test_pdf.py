@@ -128,6 +128,11 @@ def test_handout_has_no_answers_and_the_key_has_them_all(printed, proj, lang):
         assert explanation not in handout and explanation in key
     for label in (loc.ui("quiz.correct_answer"), loc.ui("quiz.explanation")):
         assert label not in handout and label in key
+    # a handout to fill in: headed with the quiz's own title and a name line, no trainer's text
+    title = loc.text(quiz.title)
+    assert f"{loc.ui('quiz.name')}:" in handout and f"{loc.ui('quiz.date')}:" in handout
+    assert loc.ui("quiz.key_title", quiz=title) not in handout and loc.ui("quiz.key_title", quiz=title) in key
+    assert loc.ui("quiz.key_intro")[:30] not in handout and loc.ui("quiz.key_intro")[:30] not in key
 
 
 @pytest.mark.browser  # prints with Chromium

@@ -29,7 +29,7 @@ def md(page) -> str:
 def test_every_page_exists_in_every_language(proj):
     paths = {"index.md", "roles/index.md", "roles/agent.md", "roles/manager.md", "guides/index.md", "guides/dial.md",
              "guides/hold.md", "timeline.md", "faq.md", "glossary.md", "quizzes/index.md", "quizzes/basics.md", "quizzes/progress.md", "quizzes/results.md",
-             "cards/index.md", "cards/agent.md", "cards/manager.md",
+             "quizzes/keys/index.md", "quizzes/keys/basics.md", "cards/index.md", "cards/agent.md", "cards/manager.md",
              "scenarios/index.md", "scenarios/customer-waits-on-hold.md", "scenarios/first-call-on-cutover-day.md"}
     for lang in proj.site.languages:
         assert {p.path for p in render_pages(proj, lang)} == paths
@@ -105,13 +105,47 @@ def test_tooltips_skip_terms_marked_off(proj):
 def test_quiz_answers_are_collapsed_and_complete(proj):
     text = md(render_quiz(proj, proj.quizzes["basics"], Localizer(proj, "en")))
     assert text.count('??? success "Show the answer"') == 5
-    assert "**Dial directly**: correct. Yes." in text
-    assert "**Correct answer:** False" in text
-    assert "- Left A → Right A" in text
+    assert "**Correct answer:** A" in text and "**Correct answers:** A, B" in text and "**Correct answer:** B (False)" in text
+    assert "- Left A → **B** Right A" in text
     assert "[Make a call](../guides/dial.md#before-and-after)" in text
     question = text.split("{#q-order}")[1].split("???")[0]
     assert question.index("Second") < question.index("First") or question.index("Third") < question.index("First") \
         or question.index("Third") < question.index("Second")  # not shown in the correct order
+
+
+def test_answer_text_never_glues_a_verdict_to_an_option(proj):
+    """Option, verdict and feedback each stand alone: never "False: Right." or "…out.: correct. Yes."."""
+    for lang in proj.site.languages:
+        loc = Localizer(proj, lang)
+        text = md(render_quiz(proj, proj.quizzes["basics"], loc))
+        assert ".:" not in text
+        # the feedback of an option is a paragraph of its own under the option, not on the option's line
+        assert f"**A** {loc.text(proj.quizzes['basics'].questions[0].options[0].text)}\n\n        " in text
+        for word in (loc.ui("runtime.correct"), loc.ui("runtime.incorrect")):
+            assert f": {word}" not in text and f": {word.lower()}" not in text
+
+
+def test_worksheet_has_a_lettered_box_per_option_and_blanks_for_matching_and_ordering(proj):
+    loc = Localizer(proj, "de")
+    quiz = proj.quizzes["basics"]
+    text = md(render_quiz(proj, quiz, loc))
+    assert 'cq-sheet cq-sheet--single' in text and 'cq-sheet cq-sheet--multiple' in text
+    boxes = len(quiz.questions[0].options) + len(quiz.questions[1].options) + 2 + len(quiz.questions[3].items) + len(quiz.questions[4].pairs)
+    assert text.count('<span class="cq-box" aria-hidden="true"></span>') == boxes
+    assert '<span class="cq-letter">C</span> Fax' in text
+    assert '<p class="cq-sheet-name">Name: <span class="cq-blank"></span> Datum:' in text
+
+
+def test_answer_key_page_fills_the_worksheet_in(proj):
+    from generator.render.quiz import render_key
+    loc = Localizer(proj, "sv")
+    page = render_key(proj, proj.quizzes["basics"], loc)
+    text = md(page)
+    assert page.path == "quizzes/keys/basics.md" and page.title == "Facit: Grunderna"
+    assert "??? success" not in text and 'class="cq-trainer"' in text and 'class="cq-mount"' not in text
+    assert text.count('<span class="cq-fill">✓</span>') == 4  # A; A and B; B (False)
+    assert '<span class="cq-fill">1</span></span> Först</li>' in text  # the ordering box holds the position
+    assert text.count('class="cq-note"') == 4  # each option's feedback beside it
 
 
 def test_scrambled_never_returns_the_correct_order():

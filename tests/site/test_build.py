@@ -49,7 +49,10 @@ def test_glossary_tooltip_in_built_page(site: Path):
 
 def test_quiz_answers_are_in_details(site: Path):
     page = html(site, "quizzes/basics/index.html")
-    assert page.count("<details") == 5 and "Show the answer" in page
+    assert page.count('<details class="success">') == 5 and "Show the answer" in page
+    assert page.count('<details class="tip">') == 1  # the one hint
+    key = html(site, "quizzes/keys/basics/index.html")  # the trainer's key shows the answers, collapsed nowhere
+    assert "<details" not in key and key.count('class="cq-key-answer"') == 5
 
 
 def test_no_external_resources(site: Path):

@@ -1,6 +1,7 @@
-/* Cutover site components: the role checklist. Mounted idempotently on every page change.
+/* Cutover site components: the role checklist and the reader's role. Mounted idempotently on every page change.
  * Without JavaScript a task reads "☐ task"; with it, the box is a real checkbox whose state is kept in this
- * browser, per role and task, so it survives reloads and a change of language. */
+ * browser, per role and task, so it survives reloads and a change of language. The role whose manual the reader
+ * opened last (picking a role on the home page opens its manual) is kept too: "My progress" shows it first. */
 (() => {
   "use strict";
   const KEY = "cutover-checklist";
@@ -55,8 +56,14 @@
     location.href = target;
   }, true);
 
+  function rememberRole(marker) {
+    marker.dataset.cutoverMounted = "";
+    try { localStorage.setItem("cutover-role", JSON.stringify(marker.dataset.role)); } catch (e) { /* storage off */ }
+  }
+
   function mountAll() {
     document.querySelectorAll("li[data-task]:not([data-cutover-mounted])").forEach(mountChecklist);
+    document.querySelectorAll(".cutover-role-page:not([data-cutover-mounted])").forEach(rememberRole);
   }
 
   if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(mountAll);
