@@ -416,6 +416,10 @@
         h("button", { type: "button", class: "md-button", text: ui.download_csv, onclick: () => download(`${quiz.id}-result.csv`, "text/csv", csv()) }),
         h("button", { type: "button", class: "md-button md-button--primary cq-retake", text: ui.retake, onclick: onRetake })));
     target.querySelector(".cq-score").focus();
+    // Who else needs the result (the LMS bridge of an exported package) listens for this event.
+    document.dispatchEvent(new CustomEvent("cutover:quiz-finished", { detail: { quiz: quiz.id,
+      score: grades.reduce((sum, g) => sum + g.score, 0), max: grades.length, percent: score, passed, passMark: quiz.pass,
+      answered: grades.length - unanswered, total: grades.length } }));
   }
 
   /* ---------- print: handout without answers, key with all of them ---------- */
