@@ -180,7 +180,11 @@ def _links(text: str, page: str, pages: PackagePages) -> str:
         return href  # a file (an image, a download): copied with the page
 
     def paragraph(match: re.Match) -> str:
-        return "" if target(html.unescape(match.group(1))) is None else match.group(0)
+        """A paragraph that is only a link out goes, and so does "Open the full guide" under the manual's own
+        section on that feature."""
+        href = html.unescape(match.group(1))
+        new = target(href)
+        return "" if new is None or (page == pages.manual and new.startswith("#") and not href.startswith("#")) else match.group(0)
 
     text = _SOLE_LINK_PARAGRAPH.sub(paragraph, text)
     out, position = [], 0
