@@ -22,6 +22,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import FrameLocator, Page, expect
 
 from generator.verify.server import serve
@@ -196,6 +197,24 @@ def test_outside_an_lms_the_pages_just_work(page: Page, lms_url: str, external_r
     expect(frame.locator(".cq-passed")).to_be_visible()
     expect(page).to_have_title(re.compile("Grundlagen"))
     assert (failed, errors, external_requests) == ([], [], [])
+
+
+def test_player_and_package_pages_have_no_serious_accessibility_problem(page: Page, lms_url: str):
+    """axe on the player with the LMS's status showing, and on the manual and the quiz inside the package."""
+    page.goto(f"{lms_url}/lms.html?package=agent-sv-scorm12")
+    expect(page.frame_locator("#sco").locator(".cutover-lms-status")).to_be_visible()
+    found = {}
+    for target in ("index.html", "sv/roles/agent.html", "sv/quizzes/basics.html"):
+        page.goto(f"{lms_url}/agent-sv-scorm12/{target}")
+        result = Axe().run(page)
+        problems = [f'{v["id"]} ({v["impact"]})' for v in result.response["violations"] if v["impact"] in ("serious", "critical")]
+        if problems:
+            found[target] = problems
+    assert found == {}
+    page.goto(f"{lms_url}/agent-sv-scorm12/index.html")
+    assert page.locator("main h1").text_content() == "Agent – Fixture training"
+    expect(page.locator("iframe")).to_have_attribute("title", "Agent - Fixture training")  # the framed page's own title
+    expect(page).to_have_title("Agent - Fixture training")
 
 
 def test_a_package_opened_from_disk_works(page: Page, lms_root: Path):
