@@ -22,7 +22,7 @@ import xmlschema
 from generator.export import cmi5, scorm
 from generator.export.lms_pages import element_span
 
-from support import FIXTURE, edit
+from support import FIXTURE, REPO, edit
 
 ROLES, LANGUAGES = ("agent", "manager"), ("en", "de", "es", "sv")
 MANAGER = {"en": "Manager", "de": "Führungskraft", "es": "Responsable", "sv": "Chef"}
@@ -235,3 +235,21 @@ def test_zip_entries_are_plain_files_with_fixed_dates(exported):
         assert {i.date_time for i in infos} == {(1980, 1, 1, 0, 0, 0)}
         assert all(not i.filename.startswith(("/", "..")) and not i.is_dir() for i in infos)
         assert archive.testzip() is None
+
+
+@pytest.mark.slow  # builds the whole shipped kit (a minute on a busy machine)
+def test_the_readme_walk_through_makes_the_package_it_uploads(tmp_path: Path):
+    """README, *Uploading to Moodle*: step 1's command, run as written in a folder of its own on the shipped kit;
+    step 2 uploads the file it names, whose title is the README's example."""
+    readme = (REPO / "README.md").read_text("utf-8")
+    walk = readme.split("**Uploading to Moodle (SCORM 1.2):**", 1)[1]
+    command = re.search(r"1\. `(cutover export-lms [^`]+)`", walk).group(1).split()
+    upload = re.search(r"drop\s+`([^`]+)`", walk).group(1)
+    run = subprocess.run([sys.executable, "-m", "generator.cli", *command[1:], "-p", str(REPO)], cwd=tmp_path,
+                         capture_output=True, text=True, timeout=900)
+    assert run.returncode == 0, run.stdout + run.stderr
+    files = members(tmp_path / upload)
+    manifest = files["imsmanifest.xml"].decode("utf-8")
+    scorm_schema(files, tmp_path / "schemas").validate(manifest)
+    assert "<title>Empfang und Zentrale – Schulung zum neuen Telefonsystem</title>" in manifest
+    assert "Empfang und Zentrale – Schulung zum neuen Telefonsystem" in readme
