@@ -8,7 +8,8 @@ reports: the generator's time (load, render, stage through the library); the ful
 overhead ratio against a plain ``mkdocs build`` of the same staged Markdown (same theme, navigation,
 extensions and static-i18n settings, no cutover plugin); pages per second; peak memory (RSS of the build
 process tree); output size; the quiz runtime's gzipped size; the shipped default site's build time,
-sequential and with ``--jobs 2``; and, unless ``--quick``, the rebuild time under ``cutover serve`` after one
+sequential and with ``--jobs 2``; the size of every LMS package of the shipped kit (``cutover export-lms``, SCORM
+1.2 and cmi5, per role and language) and the time to make them; and, unless ``--quick``, the rebuild time under ``cutover serve`` after one
 YAML edit, and builds at several sizes to show how time, memory and output scale.
 
 Builds that are compared run alternately, and each figure is the median of ``--runs`` runs, so a busy
@@ -177,6 +178,25 @@ def default_site(work: Path, runs: int, jobs: bool) -> dict:
     return result
 
 
+def lms_packages(work: Path) -> dict:
+    """Every LMS package of the shipped kit, cut from one ``--offline`` build: size per role and language (bytes
+    of the zip) and the export's time, per format."""
+    site = work / "lms-site"
+    build = cutover_build(REPO, site, "--offline")
+    result: dict = {"lms_offline_build_s": build.wall_s}
+    for fmt in ("scorm12", "cmi5"):
+        out = work / f"lms-{fmt}"
+        run = measure([PY, "-m", "generator.cli", "export-lms", "-p", str(REPO), "--format", fmt, "--site", str(site), "-o", str(out)])
+        sizes = {}
+        for package in sorted(out.glob("*.zip")):
+            role, lang = package.stem.rsplit("-", 2)[:2]
+            sizes[f"{role}/{lang}"] = package.stat().st_size
+        result[f"lms_{fmt}"] = {"packages": len(sizes), "export_s": run.wall_s, "export_cpu_s": run.cpu_s,
+                                "min_bytes": min(sizes.values()), "median_bytes": int(median(list(sizes.values()))),
+                                "max_bytes": max(sizes.values()), "bytes_by_role_and_language": sizes}
+    return result
+
+
 def _same_tree(a: Path, b: Path) -> bool:
     files = lambda root: {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
     return files(a) == files(b)
@@ -278,6 +298,8 @@ def main() -> None:
         results.update(synthetic(work, args.pages or (30 if args.quick else 400), runs))
         _progress("default site", results)
         results.update(default_site(work, runs, jobs=not args.quick))
+        _progress("LMS packages", results)
+        results.update(lms_packages(work))
         if not args.quick:
             _progress("serve rebuild", results)
             results.update(serve_rebuild(work, edits=runs))

@@ -571,5 +571,65 @@ def _build_for_pdf(project: Path, target: Path) -> Path:
     return target
 
 
+@main.command("export-lms")
+@_project_option
+@click.option("--format", "fmt", type=click.Choice(["scorm12", "cmi5"]), required=True,
+              help="scorm12: SCORM 1.2 (imsmanifest.xml), which every LMS imports; cmi5: cmi5.xml, reporting with xAPI.")
+@click.option("--role", "roles", multiple=True, help="Only this role (repeatable). Default: every role.")
+@click.option("--lang", "languages", multiple=True, help="Only this language (repeatable). Default: every language.")
+@click.option("--site", "site_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Cut the packages from this site, built with 'cutover build --offline'. Default: build a fresh one.")
+@click.option("--id-base", default=None, metavar="IRI",
+              help="cmi5 course and unit ids start with this IRI (e.g. https://lms.example.org/cutover). "
+                   "Default: urn:cutover:<site name>.")
+@click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), required=True,
+              help="Folder for the packages (<role>-<lang>-<format>.zip).")
+def export_lms(project: Path, fmt: str, roles: tuple[str, ...], languages: tuple[str, ...], site_dir: Path | None,
+               id_base: str | None, output: Path) -> None:
+    """Write an LMS package per role and language: the role's manual and quiz, tracked by the LMS (score,
+    passed/failed, completion, time). Nothing is written unless every package could be made."""
+    from generator.export.lms_package import PackageError, PackageFormat, plan, write_packages
+
+    try:
+        loaded = load_project(project)
+    except CutoverError as exc:
+        _print_problems(exc.problems)
+        sys.exit(1)
+    package_format = PackageFormat(fmt)
+    try:
+        pairs = plan(loaded.project, package_format, list(roles) or None, list(languages) or None)
+    except PackageError as exc:
+        raise click.ClickException(str(exc)) from None
+    if site_dir is not None and not (site_dir / "index.html").is_file():
+        raise click.ClickException(f"{site_dir} holds no built site (no index.html): run 'cutover build --offline' first")
+    scratch = None
+    try:
+        if site_dir is None:
+            from generator.site.mkdocs.commands import SiteBuildError, build_site, quiet_logging
+
+            quiet_logging(False)
+            _require_config(project)
+            scratch = Path(tempfile.mkdtemp(prefix="cutover-lms-site-"))
+            click.echo("Building the site…", err=True)
+            only = os.environ.pop("CUTOVER_LANGUAGE", None)  # packages need every language's pages
+            try:
+                build_site(project.resolve(), scratch / "site", strict=True, offline=True)
+            except SiteBuildError as exc:
+                raise click.ClickException(f"build failed:\n{exc}") from None
+            finally:
+                if only is not None:
+                    os.environ["CUTOVER_LANGUAGE"] = only
+            site_dir = scratch / "site"
+        packages = write_packages(loaded.project, site_dir, output, package_format, pairs, id_base)
+    except PackageError as exc:
+        raise click.ClickException(str(exc)) from None
+    finally:
+        if scratch is not None:
+            shutil.rmtree(scratch, ignore_errors=True)
+    for package in packages:
+        click.echo(f"{package.path.name}: {package.files} files, {package.size / 1024:.0f} KiB")
+    click.echo(f"{len(packages)} {fmt} packages written to {output}")
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from generator.catalog.load import load_project
+
 from support import REPO
 
 
@@ -30,3 +32,8 @@ def test_quick_benchmark_reports_every_figure(tmp_path: Path):
     assert 1_000 < result["quiz_runtime_gzip_bytes"] < result["quiz_runtime_bytes"]
     assert 10 < result["peak_rss_mb"] < 4096
     assert result["machine"]["cores"] >= 1
+    kit = load_project(REPO).project
+    for fmt in ("scorm12", "cmi5"):
+        packages = result[f"lms_{fmt}"]  # one package per role and language of the shipped kit, each with its size
+        assert packages["packages"] == len(packages["bytes_by_role_and_language"]) == len(kit.roles) * len(kit.site.languages)
+        assert 20_000 < packages["min_bytes"] <= packages["median_bytes"] <= packages["max_bytes"] < 5_000_000

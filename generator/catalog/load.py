@@ -408,7 +408,8 @@ def _build_quiz(t: dict, source: str) -> m.Quiz:
             pairs=[(p["id"], p["left"], p["right"]) for p in q.get("pairs", [])], distractors=options("distractors"),
             hint=q.get("hint")))
     return m.Quiz(id=t["id"], title=t["title"], roles=list(t["roles"]), questions=questions,
-                  pass_mark=t.get("pass_mark", 80), description=t.get("description"), source=source)
+                  pass_mark=t.get("pass_mark", 80), description=t.get("description"), source=source,
+                  pass_mark_given="pass_mark" in t)
 
 
 def _build_scenario(t: dict, source: str) -> m.Scenario:

@@ -337,6 +337,7 @@ class Quiz:
     pass_mark: int = 80
     description: Text | None = None
     source: str = ""
+    pass_mark_given: bool = False  #: set in the quiz's file, not the default (LMS packages need a chosen one)
 
 
 @dataclass
