@@ -63,11 +63,17 @@ class Text:
     values: dict[str, str]
     origins: dict[str, Origin] = field(default_factory=dict)
 
+    @property
+    def field(self) -> str:
+        """The field path of the key (``steps[2].desktop``); a kit's file name has a colon of its own (``kit:default/…``)."""
+        return self.key.rpartition(":")[2]
+
 
 @dataclass
 class Category:
     id: str
     name: Text
+    replaces: list[str] = field(default_factory=list)  #: kit category ids this one stands for (an organisation's)
 
 
 @dataclass
@@ -237,6 +243,7 @@ class Phase:
     summary: Text
     when: Text | None = None
     description: Text | None = None
+    replaces: list[str] = field(default_factory=list)  #: kit phase ids this one stands for (an organisation's)
 
 
 @dataclass

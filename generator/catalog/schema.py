@@ -173,6 +173,10 @@ def _explain(error: jsonschema.ValidationError, root: dict) -> Iterator[tuple[Da
         extra = [k for k in forbidden if k in question]
         yield path, f"{where}: {', '.join(extra) or 'a key'} does not belong to a question of type '{question.get('type')}'", \
             "single/multiple use options; true_false uses answer; ordering uses items; matching uses pairs"
+    elif kind == "anyOf" and _choices(error.validator_value):
+        words = _choices(error.validator_value)
+        wrong = [v for v in (error.instance if isinstance(error.instance, list) else [error.instance]) if str(v) not in words]
+        yield path, f"{where} must be {_choice_text(error.validator_value)}", did_you_mean(str(wrong[0]), words) if wrong else ""
     elif kind == "anyOf":
         yield path, f"{where} must be text, a number, true/false or a date (YYYY-MM-DD), not {_describe(error.instance)}", ""
     elif kind in ("minimum", "maximum"):
@@ -184,6 +188,23 @@ def _explain(error: jsonschema.ValidationError, root: dict) -> Iterator[tuple[Da
             yield from _explain(sub, root)
     else:
         yield path, f"{where}: {error.message}", ""
+
+
+def _choices(branches: list) -> list[str]:
+    """The words a choice between fixed words and a list of fixed words allows (``kit_content``); [] for others."""
+    words: list[str] = []
+    for branch in branches:
+        values = branch.get("enum") or (branch.get("items") or {}).get("enum") if isinstance(branch, dict) else None
+        if not values:
+            return []
+        words += [str(v) for v in values]
+    return words
+
+
+def _choice_text(branches: list) -> str:
+    parts = [", ".join(map(str, b["enum"])) if "enum" in b else "a list of " + ", ".join(map(str, b["items"]["enum"]))
+             for b in branches]
+    return " or ".join(parts)
 
 
 def _describe(value: Any) -> str:
