@@ -25,7 +25,7 @@ from generator.catalog import conditions, feedback, survey
 from generator.catalog import model as m
 from generator.catalog.references import Unchecked, check_references
 from generator.catalog.schema import source_schema, translation_schema, validate
-from generator.catalog.translations import Merger, missing_translations
+from generator.catalog.translations import Merger, missing_translations, unmatched_in_both
 from generator.catalog.yamlio import Document, YamlFileError, read_bytes, read_yaml
 from generator.errors import CutoverError, Problem, did_you_mean, errors_only, relative
 from generator.org import branding, kit, overrides, structure
@@ -153,8 +153,9 @@ def load_project(root: Path) -> LoadResult:
             files.append(kit.own_translation(path, kit_dir, layout.root, lang))
         return files
 
-    def merge(kind: str, path: Path, schema: dict | None = None, tschema: dict | None = None) -> tuple[Any, str, list[Problem]] | None:
-        """(tree, source, translation entries that match nothing in the source) of one file and its translations."""
+    def merge(kind: str, path: Path, schema: dict | None = None, tschema: dict | None = None) -> tuple[Any, str, Merger] | None:
+        """(tree, source, merger) of one file and its translations; the merger holds the translation entries that
+        match nothing in the source, for the caller to report."""
         doc = c.read(path, schema or source_schema(kind))
         if doc is None:
             return None
@@ -177,27 +178,26 @@ def load_project(root: Path) -> LoadResult:
         if "id" in doc.data and path.parent.name != "catalog" and doc.data["id"] != path.stem:
             c.problems.append(doc.problem(("id",), f"id '{doc.data['id']}' does not match the file name '{path.name}'",
                                           f"rename the file to {doc.data['id']}.yaml or change the id"))
-        return tree, c.display(path), merger.unmatched
+        return tree, c.display(path), merger
 
     def load(kind: str, path: Path, override: bool = False) -> tuple[Any, str] | None:
         schemas = (overrides.override_schema(kind), overrides.override_translation_schema(kind)) if override else (None, None)
         merged = merge(kind, path, *schemas)
         if merged is None:
             return None
-        c.problems.extend(overrides.with_kit_hint(merged[2], kind, path.stem) if override else merged[2])
+        unmatched = merged[2].unmatched
+        c.problems.extend(overrides.with_kit_hint(unmatched, kind, path.stem) if override else unmatched)
         return merged[0], merged[1]
 
     _stray_catalog_files(layout, languages, c, kit_dir)
-    own_site = merge("site", layout.site_file)
-    site_tree, site_source = own_site[0], own_site[1]
-    unmatched = own_site[2]
+    site_tree, site_source, own_merger = merge("site", layout.site_file)
+    unmatched = own_merger.unmatched
     if kit_dir:  # the organisation's settings over the kit's; its site.<lang>.yaml translates both
         kit_site = merge("site", kit_dir / "catalog" / "site.yaml")
         if kit_site:
             site_tree = kit.merge_site(kit_site[0], site_tree)
-            translated_in_kit = {(p.path, p.line, p.col) for p in kit_site[2]}
-            unmatched = [p for p in unmatched if (p.path, p.line, p.col) in translated_in_kit]
-            unmatched += [p for p in kit_site[2] if not p.path.startswith("catalog/")]
+            unmatched = unmatched_in_both(own_merger, kit_site[2])
+            unmatched += [p for p in kit_site[2].unmatched if kit.is_kit_source(p.path)]  # the kit's own translations
     c.problems.extend(unmatched)
     facts = site_tree.get("facts", {})
     kit_langs = languages + [x for x in kit.kit_languages(kit_dir) if x not in languages] if kit_dir else languages

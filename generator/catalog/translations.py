@@ -37,6 +37,7 @@ class Merger:
         self.prefix = key_prefix
         self.problems: list[Problem] = []
         self.unmatched: list[Problem] = []  #: translation entries with nothing to translate (code UNMATCHED)
+        self.unmatched_at: list[tuple[str, DataPath]] = []  #: (translation file, data path) of each, in order
 
     def merge(self) -> Any:
         trans = {n: (doc.data, ()) for n, (_, doc) in enumerate(self.layers)}
@@ -47,6 +48,7 @@ class Merger:
 
     def _unmatched(self, layer: int, path: DataPath, message: str, hint: str) -> None:
         self.unmatched.append(self._doc(layer).problem(path, message, hint, code=UNMATCHED))
+        self.unmatched_at.append((self._doc(layer).display, path))
 
     def _merge(self, node: dict, value: Any, path: DataPath, key: str, trans: dict[int, tuple[Any, DataPath]]) -> Any:
         node = _resolve(node, self.schema)
@@ -140,6 +142,17 @@ class Merger:
         return found
 
 
+def unmatched_in_both(first: Merger, second: Merger) -> list[Problem]:
+    """Entries of a translation file read for two sources (an organisation's site.<lang>.yaml translates its own
+    settings and the kit's) that match nothing in either; the more precise report of each."""
+    found = []
+    for problem, (doc, path) in zip(first.unmatched, first.unmatched_at):
+        for other, (doc2, path2) in zip(second.unmatched, second.unmatched_at):
+            if doc == doc2 and (path[:len(path2)] == path2 or path2[:len(path)] == path):
+                found.append(problem if len(path) >= len(path2) else other)
+    return list(dict.fromkeys(found))
+
+
 def _accepts_date(node: dict) -> bool:
     return node.get("format") == "date" or any(branch.get("format") == "date" for branch in node.get("anyOf", []))
 
@@ -172,7 +185,7 @@ def missing_translations(texts: list[Text], languages: list[str], kit_name: str 
             if len(missing) == len(file_texts):
                 stem = path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
                 if own:
-                    problems.append(Problem(own, 0, 0, f"the kit's {path.split('/', 1)[1]} is not translated into {lang} "
+                    problems.append(Problem(own, 0, 0, f"the kit's {path[len(f'kit:{kit_name}/'):]} is not translated into {lang} "
                                                        f"({len(missing)} strings)",
                                             f"create {own} in your repository: the same keys, text fields only", Severity.WARNING, MISSING))
                 else:
