@@ -124,7 +124,7 @@ def init(target: Path, org_name: str, languages: str | None = None, kit_name: st
                                default_language=langs[0], languages=i18n)
     variables = _variables_block(kit / "catalog" / "site.yaml")
     variables = re.sub(r"^  org_name: .*$", f"  org_name: {_yaml_string(org_name)}", variables, count=1, flags=re.M)
-    files["catalog/site.yaml"] = fill("site.yaml.tmpl", org_name=org_name, languages=", ".join(langs),
+    files["catalog/site.yaml"] = fill("site.yaml.tmpl", org_name=org_name, languages=", ".join(langs), kit=kit_name,
                                       schema_url="https://cutover.example/schemas/site.schema.json",
                                       facts=_facts_block(kit), variables=variables)
     for lang in langs[1:]:
