@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator.catalog import conditions, feedback, survey
+from generator.catalog import conditions, devices, feedback, survey
 from generator.catalog import model as m
 from generator.catalog.references import Unchecked, check_references
 from generator.catalog.schema import source_schema, translation_schema, validate
@@ -203,6 +203,9 @@ def load_project(root: Path) -> LoadResult:
     kit_langs = languages + [x for x in kit.kit_languages(kit_dir) if x not in languages] if kit_dir else languages
     site = _build_site(site_tree, languages, site_source)
     site.facts, site.kit, site.branding = facts, c.kit and c.kit[1], branding.build(site_tree.get("branding"))
+    site.devices = devices.build(site_tree.get("devices", []))
+    c.problems.extend(devices.check_settings(site_doc, site.devices, devices.BUILTIN_IDS + tuple(
+        e["id"] for e in site_tree.get("devices", []) if e["id"] not in devices.BUILTIN_IDS)))
     c.problems.extend(branding.check(site.branding, layout.root, c.docs.get(site_source)))
     c.problems.extend(feedback.check_settings(site_doc))
     trees: dict[str, list[tuple[dict, str]]] = {}
@@ -217,6 +220,8 @@ def load_project(root: Path) -> LoadResult:
             loaded = load(kind, file)
             if loaded:
                 conditions.evaluate(kind, loaded[0], c.docs.get(loaded[1]), facts, c.problems)
+                if kind == "feature":
+                    c.problems.extend(devices.check_steps(loaded[0], c.docs.get(loaded[1]), site.devices))
                 trees[kind].append(loaded)
         if kind in overrides.OVERRIDABLE:
             changes = [x for x in (load(kind, f, override=True)
@@ -224,13 +229,16 @@ def load_project(root: Path) -> LoadResult:
             for tree, source in changes:
                 conditions.evaluate(kind, tree, c.docs.get(source), facts, c.problems)
                 conditions.evaluate(kind, tree.get("extend", {}), c.docs.get(source), facts, c.problems, ("extend",))
+                if kind == "feature":
+                    c.problems.extend(devices.check_steps(tree, c.docs.get(source), site.devices))
+                    c.problems.extend(devices.check_steps(tree.get("extend", {}), c.docs.get(source), site.devices, ("extend",)))
             trees[kind] = overrides.apply(trees[kind], changes, kind, c.docs, c.problems, languages[0])
     excluded = conditions.collect(trees)
 
     project = m.Project(
         site=site,
         roles=_by_id(sorted((_build_role(t, s) for t, s in trees["role"]), key=lambda r: (r.order, r.id)), "role", c),
-        features=_by_id([_build_feature(t, s) for t, s in trees["feature"]], "feature", c),
+        features=_by_id([_build_feature(t, s, site.devices) for t, s in trees["feature"]], "feature", c),
         faq_groups=[_build_faq_group(t, s) for t, s in trees["faqs"]],
         phases=[_build_phase(p) for t, _ in trees["phases"] for p in t["phases"]],
         terms=[_build_term(p) for t, _ in trees["glossary"] for p in t["terms"]],
@@ -379,19 +387,9 @@ def _build_role(t: dict, source: str) -> m.Role:
                   tasks=dict(t.get("tasks", {})), quiz=t.get("quiz"), order=t.get("order", 100), source=source)
 
 
-def _build_feature(t: dict, source: str) -> m.Feature:
-    steps = []
-    named: list[m.Platform] = []
-    for s in t["steps"]:
-        variants = {p: s[p.value] for p in m.Platform if p.value in s}
-        named += [p for p in variants if p not in named]
-        steps.append(m.Step(text=s.get("text"), variants=variants, result=s.get("result")))
-    if "platforms" in t:
-        platforms = [m.Platform(p) for p in t["platforms"]]
-    else:
-        platforms = sorted(named, key=list(m.Platform).index) if named else list(m.DEFAULT_PLATFORMS)
-        if named and any(s.text for s in steps):
-            platforms = [p for p in m.Platform if p in named or p in m.DEFAULT_PLATFORMS]
+def _build_feature(t: dict, source: str, site_devices: list[m.Device]) -> m.Feature:
+    variants, platforms = devices.feature_devices(t["steps"], t.get("platforms"), site_devices)
+    steps = [m.Step(text=s.get("text"), variants=v, result=s.get("result")) for s, v in zip(t["steps"], variants)]
     ba = t.get("before_after") or {}
     return m.Feature(
         id=t["id"], title=t["title"], summary=t["summary"], category=t["category"], steps=steps, platforms=platforms,

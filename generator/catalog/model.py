@@ -12,18 +12,6 @@ import enum
 from dataclasses import dataclass, field
 
 
-class Platform(str, enum.Enum):
-    """Where a step is carried out; each becomes a tab on a guide."""
-
-    DESKTOP = "desktop"
-    MOBILE = "mobile"
-    DESK_PHONE = "desk_phone"
-    WEB = "web"
-
-
-DEFAULT_PLATFORMS = (Platform.DESKTOP, Platform.MOBILE, Platform.DESK_PHONE)
-
-
 class QuestionType(str, enum.Enum):
     SINGLE = "single"  #: exactly one correct option
     MULTIPLE = "multiple"  #: one or more correct options, partial credit
@@ -77,6 +65,17 @@ class Category:
 
 
 @dataclass
+class Device:
+    """Where a step is carried out; each becomes a tab, with its name and icon (see :mod:`generator.catalog.devices`)."""
+
+    id: str  #: the key steps use: ``desktop``, ``desk_phone``, ``dect``
+    name: Text | None  #: None: a built-in device's name from the interface strings (``platform.<id>``)
+    icon: str  #: an icon of the theme's sets, ``material/deskphone``
+    default: bool = False  #: a tab on every guide whose steps differ by device, showing the shared steps
+    replaces: list[str] = field(default_factory=list)  #: devices whose steps this one's tab shows
+
+
+@dataclass
 class Site:
     languages: list[str]
     categories: list[Category]
@@ -88,6 +87,10 @@ class Site:
     facts: dict[str, object] = field(default_factory=dict)  #: what conditions test (see :mod:`generator.catalog.conditions`)
     branding: "Branding | None" = None  #: logo, favicon, colours, footer (see :mod:`generator.org.branding`)
     kit: str | None = None  #: the kit this site layers over (see :mod:`generator.org.kit`)
+    devices: list[Device] = field(default_factory=list)  #: in tab order (see :mod:`generator.catalog.devices`)
+
+    def device(self, device_id: str) -> Device:
+        return next((d for d in self.devices if d.id == device_id), None) or Device(device_id, None, "material/devices")
 
     @property
     def default_language(self) -> str:
@@ -175,11 +178,11 @@ class Role:
 @dataclass
 class Step:
     text: Text | None
-    variants: dict[Platform, Text]
+    variants: dict[str, Text]  #: device id -> what to do on it
     result: Text | None = None
 
-    def for_platform(self, platform: Platform) -> Text | None:
-        return self.variants.get(platform) or (self.text if self.text else None)
+    def for_platform(self, device: str) -> Text | None:
+        return self.variants.get(device) or (self.text if self.text else None)
 
 
 @dataclass
@@ -195,7 +198,7 @@ class Feature:
     summary: Text
     category: str
     steps: list[Step]
-    platforms: list[Platform]
+    platforms: list[str]  #: device ids, in tab order
     roles: list[str] = field(default_factory=list)
     prerequisites: list[str] = field(default_factory=list)
     minutes: int | None = None

@@ -103,11 +103,12 @@ def check_references(project: m.Project, docs: dict[str, Document], unchecked: U
                                                   f"add it to features in {role.source} (that list sets the training order)", severity=Severity.WARNING))
         for i, step in enumerate(feature.steps):
             if step.text is None and not step.variants:
-                problems.append(docs[src].problem(("steps", i), "step has no text", "add text or a platform key (desktop, mobile, desk_phone, web)"))
-            for platform in step.variants:
-                if platform not in feature.platforms:
-                    problems.append(docs[src].problem(("steps", i, platform.value), f"step names platform '{platform.value}', which is not in platforms",
-                                                      f"add it to platforms or remove the step text"))
+                devices = ", ".join(d.id for d in project.site.devices)
+                problems.append(docs[src].problem(("steps", i), "step has no text", f"add text or a device key ({devices})"))
+            for device in step.variants:
+                if device not in feature.platforms and device in {d.id for d in project.site.devices}:
+                    problems.append(docs[src].problem(("steps", i, device), f"step names device '{device}', which is not in platforms",
+                                                      "add it to platforms or remove the step text"))
     problems += _prerequisite_cycles(features, docs)
 
     for quiz in quizzes.values():

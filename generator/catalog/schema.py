@@ -31,6 +31,9 @@ _PATTERNS = {
     "^[a-z][a-z0-9_]*$": ("variable name", "use lower-case letters, digits and underscores, like 'org_name'"),
     "^[a-z]{2,3}(-[A-Z]{2})?$": ("language code", "use a code such as 'en', 'de' or 'pt-BR'"),
     "^#([0-9a-fA-F]{3}){1,2}$": ("colour", "write it as # and six hexadecimal digits, like '#0b5394'"),
+    "^[a-z][a-z0-9_]{0,31}$": ("device id", "use lower-case letters, digits and underscores, like 'desk_phone'"),
+    "^(material|octicons|simple|fontawesome/(brands|regular|solid))/[a-z0-9]+(-[a-z0-9]+)*$":
+        ("icon", "name an icon of the theme's sets, like 'material/phone-classic' or 'fontawesome/solid/headset'"),
     LEARN_MORE_PATTERN: ("learn-more link", "a feature id, optionally with a section, like 'call-park#troubleshooting', "
                                             "or a scenario, like 'scenario:desk-phone-dead'"),
 }
@@ -80,8 +83,8 @@ def _translatable_part(node: dict, root: dict) -> dict | None:
     if node.get("type") == "object" or "properties" in node:
         props = {}
         for key, sub in node.get("properties", {}).items():
-            if key == "id":
-                props["id"] = {"$ref": "#/$defs/id"}
+            if key == "id":  # a device id has a pattern of its own
+                props["id"] = {"$ref": "#/$defs/id"} if sub.get("$ref") == "#/$defs/id" else dict(sub)
                 continue
             part = _translatable_part(sub, root)
             if part:

@@ -46,8 +46,8 @@ class Merger:
     def _doc(self, layer: int) -> Document:
         return self.layers[layer][1]
 
-    def _unmatched(self, layer: int, path: DataPath, message: str, hint: str) -> None:
-        self.unmatched.append(self._doc(layer).problem(path, message, hint, code=UNMATCHED))
+    def _unmatched(self, layer: int, path: DataPath, message: str, hint: str, severity: Severity = Severity.ERROR) -> None:
+        self.unmatched.append(self._doc(layer).problem(path, message, hint, severity=severity, code=UNMATCHED))
         self.unmatched_at.append((self._doc(layer).display, path))
 
     def _merge(self, node: dict, value: Any, path: DataPath, key: str, trans: dict[int, tuple[Any, DataPath]]) -> Any:
@@ -76,8 +76,11 @@ class Merger:
             for n, (tv, tp) in trans.items():  # a translation may not invent keys: its text would never be shown
                 for name in tv if isinstance(tv, dict) else {}:
                     if name not in value and name != "id" and (name in props or isinstance(extra, dict)):
+                        # A known key the source does not use (yet, or any more: a step inserted before it) is a
+                        # translation that lags behind; a free key (a variable) the source never had, a mistake.
                         self._unmatched(n, tp + (name,), f"'{name}' does not exist in {self.source.display}",
-                                        "translate only keys the source file has")
+                                        "translate only keys the source file has" + ("" if name not in props else
+                                        "; its text is not shown"), Severity.WARNING if name in props else Severity.ERROR)
             return result
         return value
 

@@ -23,7 +23,7 @@ from generator.catalog import model as m
 from generator.catalog.conditions import Exclusions
 from generator.catalog.schema import _translatable_part, source_schema
 from generator.catalog.yamlio import Document
-from generator.errors import Problem, did_you_mean
+from generator.errors import Problem, Severity, did_you_mean
 
 #: kind -> folder under catalog/overrides/
 OVERRIDABLE = {"feature": "features", "role": "roles"}
@@ -72,7 +72,8 @@ def with_kit_hint(problems: list[Problem], kind: str, item_id: str) -> list[Prob
     from generator.catalog.translations import UNMATCHED
 
     where = f"catalog/{OVERRIDABLE[kind]}/{item_id}.<language>.yaml"
-    return [dataclasses.replace(p, hint=f"the kit's text is translated in {where}; here, only what the override itself says")
+    return [dataclasses.replace(p, hint=f"the kit's text is translated in {where}; here, only what the override itself says",
+                                severity=Severity.ERROR)
             if p.code == UNMATCHED else p for p in problems]
 
 
