@@ -68,15 +68,18 @@ def test_a_translation_the_organisation_wrote_by_hand_goes_stale_when_the_kit_ch
     assert warning.path == "catalog/features/hold.sv.yaml" and warning.line == 3
 
 
-def test_an_own_text_edited_after_init_shows_its_translation_as_stale(kit: Path, tmp_path: Path) -> None:
-    org = tmp_path / "org"
-    init(org, "Acme", "en,de", kit_name=str(kit))
-    assert stale(org, "de") == {}
-    site = org / "catalog" / "site.yaml"
-    site.write_text(site.read_text("utf-8") + "home:\n  title: Welcome\n", "utf-8")
-    (org / "catalog" / "site.de.yaml").write_text((org / "catalog" / "site.de.yaml").read_text("utf-8") + "home:\n  title: Willkommen\n")
+def test_an_own_text_recorded_untranslated_shows_a_later_hand_translation_as_stale(kit: Path, tmp_path: Path) -> None:
+    """mark-current records untranslated strings too: the German written later by hand, without marking it, is
+    stale once the English it was made from changes."""
     from generator.authoring.i18n.lock import write_lock
     from generator.authoring.i18n.strings import mark_current
+
+    org = tmp_path / "org"
+    init(org, "Acme", "en,de", kit_name=str(kit))
+    site = org / "catalog" / "site.yaml"
+    site.write_text(site.read_text("utf-8") + "home:\n  title: Welcome\n", "utf-8")
     write_lock(org, "de", mark_current(load_project(org).project, org, "de"))
+    (org / "catalog" / "site.de.yaml").write_text((org / "catalog" / "site.de.yaml").read_text("utf-8") + "home:\n  title: Willkommen\n")
+    assert stale(org, "de") == {}
     edit(site, "  title: Welcome", "  title: Welcome to the new phones")
     assert stale(org, "de") == {"catalog/site.yaml:home.title": "catalog/site.de.yaml"}
