@@ -49,26 +49,8 @@ def map_phases(project: m.Project, kit_phases: list[str], doc: Document | None, 
     that are gone from the timeline: kit content is not checked against them one reference at a time.
     """
     own = [p.id for p in project.phases]
-    mapping: dict[str, str] = {}
-    for i, phase in enumerate(project.phases):
-        for j, kit_id in enumerate(phase.replaces):
-            at = ("phases", i, "replaces", j)
-            if doc is None:
-                continue
-            if not kit_phases:
-                problems.append(doc.problem(at, "'replaces' names the kit's phases, but this timeline is not an organisation's own",
-                                            "remove 'replaces', or use it in catalog/phases.yaml of a site that layers over a kit"))
-            elif kit_id not in kit_phases:
-                problems.append(doc.problem(at, f"the kit has no phase '{kit_id}'",
-                                            did_you_mean(kit_id, kit_phases) or f"the kit's phases: {', '.join(kit_phases)}"))
-            elif kit_id in own:
-                problems.append(doc.problem(at, f"'{kit_id}' is one of your own phases already",
-                                            "remove it here: the kit's content of that phase is in yours of the same id"))
-            elif kit_id in mapping:
-                problems.append(doc.problem(at, f"the kit's phase '{kit_id}' is already replaced by '{mapping[kit_id]}'",
-                                            "a kit phase goes into one phase of yours: remove it here or there"))
-            else:
-                mapping[kit_id] = phase.id
+    mapping = _replacements(doc, "phases", [(p.id, p.replaces) for p in project.phases], kit_phases, "phase",
+                            "remove 'replaces', or use it in catalog/phases.yaml of a site that layers over a kit", problems)
     for role in project.roles.values():
         tasks: dict[str, list] = {}
         for phase_id, items in role.tasks.items():
@@ -122,28 +104,37 @@ def _noun(kind: str, count: int) -> str:
 
 def map_categories(project: m.Project, kit_categories: list[str], site_doc: Document | None, problems: list[Problem]) -> None:
     """Kit guides in a kit category that one of the organisation's categories replaces are listed in it."""
-    own_entries = (site_doc.data.get("categories") or []) if site_doc is not None else []
-    own_ids = [c.get("id") for c in own_entries if isinstance(c, dict)]
-    mapping: dict[str, str] = {}
-    for i, entry in enumerate(own_entries):
-        for j, kit_id in enumerate((entry.get("replaces") or []) if isinstance(entry, dict) else []):
-            at = ("categories", i, "replaces", j)
-            if not kit_categories:
-                problems.append(site_doc.problem(at, "'replaces' names the kit's categories, but this site layers over no kit",
-                                                 "remove 'replaces'"))
-            elif kit_id not in kit_categories:
-                problems.append(site_doc.problem(at, f"the kit has no category '{kit_id}'",
-                                                 did_you_mean(kit_id, kit_categories) or f"the kit's categories: {', '.join(kit_categories)}"))
-            elif kit_id in own_ids:
-                problems.append(site_doc.problem(at, f"'{kit_id}' is one of your own categories already",
-                                                 "remove it here: giving a kit category's id renames it"))
-            elif kit_id in mapping:
-                problems.append(site_doc.problem(at, f"the kit's category '{kit_id}' is already replaced by '{mapping[kit_id]}'",
-                                                 "a kit category goes into one of yours: remove it here or there"))
-            else:
-                mapping[kit_id] = entry["id"]
+    entries = [c for c in (site_doc.data.get("categories") or []) if isinstance(c, dict)] if site_doc is not None else []
+    mapping = _replacements(site_doc, "categories", [(c.get("id"), c.get("replaces") or []) for c in entries],
+                            kit_categories, "category", "remove 'replaces'", problems)
     for feature in project.features.values():
         feature.category = mapping.get(feature.category, feature.category)
+
+
+def _replacements(doc: Document | None, key: str, items: list[tuple[str, list[str]]], kit_ids: list[str], noun: str,
+                  without_kit: str, problems: list[Problem]) -> dict[str, str]:
+    """Kit id -> the organisation's id that ``replaces`` it, from the ``key`` list of ``doc``; mistakes are located."""
+    own = [item_id for item_id, _ in items]
+    mapping: dict[str, str] = {}
+    for i, (item_id, replaces) in enumerate(items):
+        for j, kit_id in enumerate(replaces):
+            at = (key, i, "replaces", j)
+            if doc is None:
+                continue
+            if not kit_ids:
+                problems.append(doc.problem(at, f"'replaces' names the kit's {key}, but this site layers over no kit's {key}", without_kit))
+            elif kit_id not in kit_ids:
+                problems.append(doc.problem(at, f"the kit has no {noun} '{kit_id}'",
+                                            did_you_mean(kit_id, kit_ids) or f"the kit's {key}: {', '.join(kit_ids)}"))
+            elif kit_id in own:
+                problems.append(doc.problem(at, f"'{kit_id}' is one of your own {key} already",
+                                            f"remove it here: the kit's {noun} of that id is yours"))
+            elif kit_id in mapping:
+                problems.append(doc.problem(at, f"the kit's {noun} '{kit_id}' is already replaced by '{mapping[kit_id]}'",
+                                            f"a kit {noun} goes into one of yours: remove it here or there"))
+            else:
+                mapping[kit_id] = item_id
+    return mapping
 
 
 def drop_unused_categories(project: m.Project) -> None:

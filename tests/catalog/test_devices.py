@@ -10,25 +10,17 @@ import pytest
 
 from generator.authoring.scaffold import scaffold
 from generator.catalog.load import load_project
-from generator.errors import CutoverError
 from generator.render.card import render_card
 from generator.render.guide import render_guide
 from generator.render.localize import Localizer
 
-from support import edit
+from support import edit, load_problems
 
 DECT = """devices:
   - id: dect
     name: DECT handset
     icon: material/phone-classic
 """
-
-
-def problems(root: Path) -> list[str]:
-    try:
-        return [p.format() for p in load_project(root).warnings]
-    except CutoverError as exc:
-        return [p.format() for p in exc.problems]
 
 
 def tabs(project, feature: str, lang: str) -> list[tuple[str, str]]:
@@ -64,7 +56,7 @@ def test_a_declared_device_has_its_own_tab_name_per_language_and_icon(project: P
     assert "1. Drücken Sie die grüne Taste." in guide.split("DECT-Mobilteil")[1]
     # A language without the name says it in the default language, and check says so.
     assert [name for _, name in tabs(project, "dial", "sv")][-1] == "DECT handset"
-    assert any("no sv translation for devices[dect].name" in p for p in problems(project))
+    assert any("no sv translation for devices[dect].name" in p for p in load_problems(project))
 
 
 def test_renaming_a_built_in_device_changes_its_tab_everywhere(project: Path) -> None:
@@ -115,7 +107,7 @@ def test_the_quick_reference_card_names_the_device_with_its_icon(project: Path) 
 def test_a_step_for_an_unknown_device_is_a_located_error_with_a_suggestion(project: Path, change, message) -> None:
     (project / "catalog" / "site.yaml").write_text((project / "catalog" / "site.yaml").read_text("utf-8") + DECT, "utf-8")
     edit(project / "catalog" / "features" / "dial.yaml", *change)
-    assert message in problems(project), problems(project)
+    assert message in load_problems(project), load_problems(project)
 
 
 @pytest.mark.parametrize("devices, message", [
@@ -129,7 +121,7 @@ def test_a_step_for_an_unknown_device_is_a_located_error_with_a_suggestion(proje
 ])
 def test_mistakes_in_the_devices_settings_are_located_errors(project: Path, devices: str, message: str) -> None:
     (project / "catalog" / "site.yaml").write_text((project / "catalog" / "site.yaml").read_text("utf-8") + "devices:\n" + devices, "utf-8")
-    assert any(p.startswith(message) for p in problems(project)), problems(project)
+    assert any(p.startswith(message) for p in load_problems(project)), load_problems(project)
 
 
 def test_a_new_feature_scaffold_names_the_sites_devices(project: Path) -> None:

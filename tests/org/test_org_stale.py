@@ -5,24 +5,14 @@ anyone having run ``cutover i18n mark-current``."""
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
-
-import pytest
 
 from generator.authoring.check import run_check
 from generator.authoring.i18n.strings import STALE, entries
 from generator.catalog.load import load_project
 from generator.org.init import init
 
-from support import FIXTURE, edit
-
-
-@pytest.fixture
-def kit(tmp_path: Path) -> Path:
-    target = tmp_path / "kit"
-    shutil.copytree(FIXTURE, target)
-    return target
+from support import edit
 
 
 def stale(root: Path, lang: str) -> dict[str, str]:

@@ -3,29 +3,14 @@ and ``kit_content`` takes all, none or some kinds of the kit's content — witho
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from generator.catalog.load import load_project
-from generator.errors import CutoverError, Severity
+from generator.errors import Severity
 
-from support import FIXTURE, edit, make_org
-
-
-@pytest.fixture
-def kit(tmp_path: Path) -> Path:
-    target = tmp_path / "kit"
-    shutil.copytree(FIXTURE, target)
-    return target
-
-
-def problems(root: Path) -> list[str]:
-    try:
-        return [p.format() for p in load_project(root).warnings]
-    except CutoverError as exc:
-        return [p.format() for p in exc.problems]
+from support import edit, load_problems, make_org
 
 
 PHASES = """phases:
@@ -59,7 +44,7 @@ def test_own_phases_with_the_kit_scenarios_hidden_load_without_a_single_error(ki
 def test_a_kit_phase_nobody_replaced_is_one_error_in_the_organisations_own_file(kit: Path, tmp_path: Path) -> None:
     org = make_org(tmp_path / "org", kit, languages=("en", "de"),
                    files={"catalog/phases.yaml": PHASES, "catalog/phases.de.yaml": PHASES_DE})
-    found = problems(org)
+    found = load_problems(org)
     errors = [p for p in found if ": error: " in p]
     assert len(errors) == 1, found
     assert errors[0].startswith("catalog/phases.yaml:1:1: error: the kit's phase 'parallel' is not in your timeline")
@@ -83,7 +68,7 @@ def test_the_default_kit_with_an_own_timeline_needs_one_line_per_kit_phase(tmp_p
     org = make_org(tmp_path / "org", Path("default"), "hide:\n  scenarios: [" + ", ".join(scenarios) + "]\n", languages=("en",),
                    files={"catalog/phases.yaml": "phases:\n  - {id: before, name: Before, summary: Before the move.}\n"
                                                  "  - {id: after, name: After, summary: After the move.}\n"})
-    found = problems(org)
+    found = load_problems(org)
     errors = [p for p in found if ": error: " in p]
     assert errors and len(errors) <= 8 and all(e.startswith("catalog/phases.yaml:1:1: error: the kit's phase") for e in errors), found
     (org / "catalog" / "phases.yaml").write_text(
@@ -101,19 +86,19 @@ def test_the_default_kit_with_an_own_timeline_needs_one_line_per_kit_phase(tmp_p
 ])
 def test_replacing_a_kit_phase_that_does_not_exist_is_a_located_error(kit: Path, tmp_path: Path, phases: str, message: str) -> None:
     org = make_org(tmp_path / "org", kit, languages=("en",), files={"catalog/phases.yaml": PHASES.replace("replaces: [cutover]", phases)})
-    assert any(message in p for p in problems(org)), problems(org)
+    assert any(message in p for p in load_problems(org)), load_problems(org)
 
 
 def test_two_phases_replacing_the_same_kit_phase_is_a_located_error(kit: Path, tmp_path: Path) -> None:
     org = make_org(tmp_path / "org", kit, languages=("en",), files={"catalog/phases.yaml": PHASES + (
         "  - id: after\n    name: After\n    summary: After.\n    replaces: [cutover, parallel]\n")})
     assert any(p.startswith("catalog/phases.yaml:9:16: error: the kit's phase 'cutover' is already replaced by 'go-live'")
-               for p in problems(org)), problems(org)
+               for p in load_problems(org)), load_problems(org)
 
 
 def test_replaces_in_a_project_without_a_kit_is_a_located_error(project: Path) -> None:
     edit(project / "catalog" / "phases.yaml", "  - id: cutover\n", "  - id: cutover\n    replaces: [parallel]\n")
-    assert any(p.startswith("catalog/phases.yaml:6:16: error: 'replaces' names the kit's phases") for p in problems(project)), problems(project)
+    assert any(p.startswith("catalog/phases.yaml:6:16: error: 'replaces' names the kit's phases") for p in load_problems(project)), load_problems(project)
 
 
 def test_hiding_works_for_every_kind(kit: Path, tmp_path: Path) -> None:
@@ -146,7 +131,7 @@ def test_the_kit_survey_can_be_hidden(tmp_path: Path) -> None:
 def test_hiding_an_unknown_id_of_any_kind_is_a_located_error(kit: Path, tmp_path: Path, kind: str, wrong: str, right: str) -> None:
     org = make_org(tmp_path / "org", kit, f"hide:\n  {kind}: [{wrong}]\n")
     assert any(p.startswith("catalog/site.yaml:4:") and "cannot hide unknown" in p and f"'{wrong}'" in p and right in p
-               for p in problems(org)), problems(org)
+               for p in load_problems(org)), load_problems(org)
 
 
 OWN_FEATURE = """id: ward-call
@@ -181,7 +166,7 @@ def test_kit_content_none_asks_for_the_organisations_own_phases(kit: Path, tmp_p
     org = make_org(tmp_path / "org", kit, "kit_content: none\ncategories:\n  - {id: wards, name: Wards}\n", languages=("en",),
                    files={"catalog/features/ward-call.yaml": OWN_FEATURE})
     assert any(p.startswith("catalog/phases.yaml: error: migration phases file not found") and "kit_content" in p
-               for p in problems(org)), problems(org)
+               for p in load_problems(org)), load_problems(org)
 
 
 def test_kit_content_takes_some_kinds_and_hides_the_rest_with_every_reference(kit: Path, tmp_path: Path) -> None:
@@ -196,7 +181,7 @@ def test_kit_content_takes_some_kinds_and_hides_the_rest_with_every_reference(ki
 def test_an_unknown_kind_in_kit_content_is_a_located_error(kit: Path, tmp_path: Path) -> None:
     org = make_org(tmp_path / "org", kit, "kit_content: [features, glosary]\n")
     assert any(p.startswith("catalog/site.yaml:3:") and "kit_content must be all, none or a list of roles, features" in p
-               and "did you mean 'glossary'" in p for p in problems(org)), problems(org)
+               and "did you mean 'glossary'" in p for p in load_problems(org)), load_problems(org)
 
 
 def test_kit_categories_no_guide_uses_need_no_translation(kit: Path, tmp_path: Path) -> None:
@@ -220,4 +205,4 @@ def test_an_organisations_category_replaces_kit_categories(kit: Path, tmp_path: 
 def test_replacing_an_unknown_kit_category_is_a_located_error(kit: Path, tmp_path: Path) -> None:
     org = make_org(tmp_path / "org", kit, "categories:\n  - id: telephony\n    name: Telephony\n    replaces: [cals]\n")
     assert any(p.startswith("catalog/site.yaml:6:16: error: the kit has no category 'cals' (did you mean 'calls'?)")
-               for p in problems(org)), problems(org)
+               for p in load_problems(org)), load_problems(org)

@@ -4,32 +4,16 @@ language is ever dropped. Warnings, status, PO export and import all point into 
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import polib
-import pytest
 
 from generator.authoring.i18n.po import export_po, import_po
 from generator.authoring.i18n.strings import status
 from generator.catalog.load import load_project
-from generator.errors import CutoverError, Severity
+from generator.errors import Severity
 
-from support import FIXTURE, make_org, tree_snapshot
-
-
-@pytest.fixture
-def kit(tmp_path: Path) -> Path:
-    target = tmp_path / "kit"
-    shutil.copytree(FIXTURE, target)
-    return target
-
-
-def problems(root: Path) -> list[str]:
-    try:
-        return [p.format() for p in load_project(root).warnings]
-    except CutoverError as exc:
-        return [p.format() for p in exc.problems]
+from support import load_problems, make_org, tree_snapshot
 
 
 HOLD_IT = """id: hold
@@ -91,7 +75,7 @@ def test_the_organisations_site_translation_translates_the_kits_settings_too(kit
 def test_a_site_translation_of_something_neither_the_kit_nor_the_organisation_has_is_a_located_error(kit: Path, tmp_path: Path) -> None:
     org = make_org(tmp_path / "org", kit, languages=("en", "it"),
                    files={"catalog/site.it.yaml": "categories:\n  - id: cals\n    name: Chiamate\n"})
-    found = problems(org)
+    found = load_problems(org)
     assert any(p.startswith("catalog/site.it.yaml:2:5: error: id 'cals' does not exist") for p in found), found
     assert len([p for p in found if "'cals'" in p]) == 1, found
 
@@ -113,7 +97,7 @@ def test_a_translation_beside_an_override_stub_of_the_kits_text_is_an_error_that
     org = make_org(tmp_path / "org", kit, languages=("en", "it"),
                    files={"catalog/overrides/features/hold.yaml": "id: hold\nextend:\n  tips:\n    - Ask first.\n",
                           "catalog/overrides/features/hold.it.yaml": "id: hold\ntitle: Mettere in attesa\n"})
-    found = problems(org)
+    found = load_problems(org)
     assert any(p.startswith("catalog/overrides/features/hold.it.yaml:2:1: error: 'title' does not exist in "
                             "catalog/overrides/features/hold.yaml") and "catalog/features/hold.<language>.yaml" in p
                for p in found), found
@@ -122,7 +106,7 @@ def test_a_translation_beside_an_override_stub_of_the_kits_text_is_an_error_that
 def test_a_translation_of_an_override_that_does_not_exist_is_an_error(kit: Path, tmp_path: Path) -> None:
     org = make_org(tmp_path / "org", kit, languages=("en", "it"),
                    files={"catalog/overrides/features/hold.it.yaml": "id: hold\ntitle: Mettere in attesa\n"})
-    found = problems(org)
+    found = load_problems(org)
     assert any(p.startswith("catalog/overrides/features/hold.it.yaml:1:1: error: translation of an override that does not exist")
                and "move it to catalog/features/hold.it.yaml" in p for p in found), found
 
@@ -130,7 +114,7 @@ def test_a_translation_of_an_override_that_does_not_exist_is_an_error(kit: Path,
 def test_a_translation_of_a_key_the_source_lacks_is_an_error(project: Path) -> None:
     (project / "catalog" / "features" / "hold.de.yaml").write_text(
         (project / "catalog" / "features" / "hold.de.yaml").read_text("utf-8") + "result: Der Anruf wartet.\n", "utf-8")
-    found = problems(project)
+    found = load_problems(project)
     assert any(p.startswith("catalog/features/hold.de.yaml:9:1: warning: 'result' does not exist in catalog/features/hold.yaml")
                for p in found), found
 
