@@ -253,12 +253,12 @@ def load_project(root: Path) -> LoadResult:
         if loaded_survey:
             c.problems.extend(survey.check(c.docs[loaded_survey[1]]))
             project.survey = survey.build(*loaded_survey)
-    if not trees["phases"] and not _exists(layout.catalog / "phases.yaml"):
+    if (not trees["phases"] or "phases" not in chosen) and not _exists(layout.catalog / "phases.yaml"):
         hint = ("create catalog/phases.yaml with at least one phase"
                 + (" (kit_content in catalog/site.yaml leaves out the kit's)" if c.kit and "phases" not in chosen else ""))
         c.problems.append(Problem(c.display(layout.catalog / "phases.yaml"), 0, 0, "migration phases file not found", hint))
     if errors_only(c.problems):
-        raise CutoverError(c.problems)
+        raise CutoverError(dict.fromkeys(c.problems))  # an organisation's site.<lang>.yaml is read twice
     # The organisation's structure over the kit's: which kit phases its own timeline replaced, what it hides.
     own_phases = bool(kit_dir and trees["phases"] and not kit.is_kit_source(trees["phases"][0][1]))
     kit_phases = kit.kit_phase_ids(kit_dir) if own_phases else []

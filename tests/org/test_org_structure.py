@@ -162,8 +162,9 @@ def test_kit_content_none_uses_the_engine_with_none_of_the_kits_content(kit: Pat
     assert not [p for p in loaded.warnings if p.path.startswith("kit:")]
 
 
-def test_kit_content_none_asks_for_the_organisations_own_phases(kit: Path, tmp_path: Path) -> None:
-    org = make_org(tmp_path / "org", kit, "kit_content: none\ncategories:\n  - {id: wards, name: Wards}\n", languages=("en",),
+@pytest.mark.parametrize("content", ["none", "[features]"])
+def test_kit_content_without_the_kits_phases_asks_for_the_organisations_own(kit: Path, tmp_path: Path, content: str) -> None:
+    org = make_org(tmp_path / "org", kit, f"kit_content: {content}\ncategories:\n  - {{id: wards, name: Wards}}\n", languages=("en",),
                    files={"catalog/features/ward-call.yaml": OWN_FEATURE})
     assert any(p.startswith("catalog/phases.yaml: error: migration phases file not found") and "kit_content" in p
                for p in load_problems(org)), load_problems(org)
