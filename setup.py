@@ -10,7 +10,7 @@ from pathlib import Path
 from setuptools import setup
 from setuptools.command.build_py import build_py
 
-KIT_PARTS = ("catalog", "quizzes", "docs")  # as generator.kit.KIT_PARTS (the package is not importable here)
+KIT_PARTS = ("catalog", "quizzes", "docs", "i18n")  # as generator.kit.KIT_PARTS (the package is not importable here)
 
 
 class build_py_with_kit(build_py):

@@ -36,3 +36,14 @@ def make_org(root: Path, kit: Path, site: str = "", files: dict[str, str] | None
         (root / rel).parent.mkdir(parents=True, exist_ok=True)
         (root / rel).write_text(text, "utf-8")
     return root
+
+
+def load_problems(root: Path) -> list[str]:
+    """Every problem loading ``root`` reports, formatted (errors raised, or warnings of a load that succeeded)."""
+    from generator.catalog.load import load_project
+    from generator.errors import CutoverError
+
+    try:
+        return [p.format() for p in load_project(root).warnings]
+    except CutoverError as exc:
+        return [p.format() for p in exc.problems]

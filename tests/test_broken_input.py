@@ -275,7 +275,7 @@ CASES = [
     Case("single-with-two-correct", replace(QUIZ, "        text: Dial 9 first\n", "        text: Dial 9 first\n        correct: true\n"), QUIZ + ":10:5", "this one has 2", build=True),
     Case("multiple-without-correct", both(replace(QUIZ, "        text: App\n        correct: true\n", "        text: App\n"),
                                           replace(QUIZ, "        text: Phone\n        correct: true\n", "        text: Phone\n")), QUIZ + ":23:5", "no option is marked correct"),
-    Case("step-platform-not-listed", replace(DIAL, "minutes: 3", "minutes: 3\nplatforms: [desktop]"), DIAL + ":9:5", "platform 'mobile'"),
+    Case("step-platform-not-listed", replace(DIAL, "minutes: 3", "minutes: 3\nplatforms: [desktop]"), DIAL + ":9:5", "device 'mobile'"),
     Case("unknown-variable", replace(FEATURE, "summary: Pause a call.", "summary: Pause a call on {{ new_sytem }}."), FEATURE + ":3:1", "did you mean 'new_system'", build=True),
     Case("unknown-variable-in-translation", replace(HOLD_DE, "title: Anruf halten", "title: Anruf halten in {{ neues_system }}"), HOLD_DE + ":2:1", "unknown variable"),
     Case("unknown-variable-in-second-line", replace(FAQS, "answer: Yes.", "answer: |\n      Yes.\n      Ask {{ helpdesk }}."), FAQS + ":13:5", "unknown variable '{{ helpdesk }}'"),

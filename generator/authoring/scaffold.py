@@ -50,7 +50,7 @@ def scaffold(root: Path, kind: str, new_id: str) -> list[Path]:
     if existing:
         raise ScaffoldError(f"{relative(existing[0], root)} already exists; choose another id or edit that file")
     fields = {"id": new_id, "category": _first_category(site), "feature": _first_id(root / "catalog/features", "your-feature-id"),
-              "role": _first_id(root / "catalog/roles", "your-role-id")}
+              "role": _first_id(root / "catalog/roles", "your-role-id"), "devices": ", ".join(_devices(root, site))}
     depth = "../" * len(Path(spec.folder).parts)
     texts = {source: _fill(_template(spec.template), {**fields, "schema": f"{depth}generator/schemas/{spec.template}.schema.json"})}
     for lang, path in zip(languages[1:], targets[1:]):
@@ -90,6 +90,22 @@ def _site(root: Path) -> dict:
     if not isinstance(data, dict):
         raise CutoverError([Problem(relative(path, root), 1, 1, "the file must be a mapping of keys to values")])
     return data
+
+
+def _devices(root: Path, site: dict) -> list[str]:
+    """The device keys steps may use on this site: the built-in ones and those the site (or its kit) declares."""
+    from generator.catalog.devices import order
+    from generator.org.kit import KitNotFound, kit_root
+
+    entries = []
+    if isinstance(site.get("kit"), str) and site.get("kit_content") != "none":
+        try:
+            kit_site = kit_root(site["kit"], root) / "catalog" / "site.yaml"
+            entries += read_yaml(kit_site, kit_site.as_posix()).data.get("devices") or []
+        except (KitNotFound, YamlFileError, AttributeError):
+            pass  # `cutover check` names what is wrong with the kit
+    entries += site.get("devices") or []
+    return order([e for e in entries if isinstance(e, dict) and isinstance(e.get("id"), str)])
 
 
 def _first_category(site: dict) -> str:

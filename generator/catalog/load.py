@@ -21,15 +21,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator.catalog import allowlist, conditions, feedback, survey
+from generator.catalog import allowlist, conditions, devices, feedback, survey
 from generator.catalog import model as m
-from generator.catalog.references import check_references
+from generator.catalog.references import Unchecked, check_references
 from generator.catalog.schema import source_schema, translation_schema, validate
-from generator.catalog.translations import Merger, missing_translations
+from generator.catalog.translations import Merger, missing_translations, unmatched_in_both
 from generator.catalog.variables import nested
 from generator.catalog.yamlio import Document, YamlFileError, read_bytes, read_yaml
 from generator.errors import CutoverError, Problem, did_you_mean, errors_only, relative
-from generator.org import branding, kit, overrides
+from generator.org import branding, kit, overrides, structure
 
 #: The shape of a language code (the site schema's pattern); whether it names a real language is checked later.
 LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(-[A-Z]{2})?$")
@@ -144,22 +144,34 @@ def load_project(root: Path) -> LoadResult:
     c.kit = kit.open_kit(site_doc, layout.root, c.problems)
     if c.kit is None and site_doc.data.get("kit"):
         raise CutoverError(c.problems)
+    chosen = kit.chosen_content(site_doc.data.get("kit_content"))
+    kit_dir = c.kit[0] if c.kit and chosen else None  #: the kit whose content the site layers over (None: its own only)
 
-    def load(kind: str, path: Path, schema: dict | None = None, tschema: dict | None = None) -> Any:
+    def translation_files(path: Path, lang: str) -> list[Path]:
+        """Rising precedence: the translation beside the file, then (for a kit file) the organisation's own."""
+        files = [path.with_name(f"{path.stem}.{lang}.yaml")]
+        if kit_dir and path.is_relative_to(kit_dir) and not path.is_relative_to(layout.root):
+            files.append(kit.own_translation(path, kit_dir, layout.root, lang))
+        return files
+
+    def merge(kind: str, path: Path, schema: dict | None = None, tschema: dict | None = None) -> tuple[Any, str, Merger] | None:
+        """(tree, source, merger) of one file and its translations; the merger holds the translation entries that
+        match nothing in the source, for the caller to report."""
         doc = c.read(path, schema or source_schema(kind))
         if doc is None:
             return None
-        translations = {}
+        translations = []
         for lang in languages[1:]:
-            tpath = path.with_name(f"{path.stem}.{lang}.yaml")
-            if tpath.is_file():
+            for tpath in translation_files(path, lang):
+                if not tpath.is_file():
+                    continue
                 tdoc = c.read(tpath, tschema or translation_schema(kind))
                 if tdoc is None:
                     continue
                 if "id" in doc.data and tdoc.data.get("id", doc.data["id"]) != doc.data["id"]:
                     c.problems.append(tdoc.problem(("id",), f"id '{tdoc.data['id']}' differs from '{doc.data['id']}' in {doc.display}",
                                                    "a translation keeps the id of its source"))
-                translations[lang] = tdoc
+                translations.append((lang, tdoc))
         prefix = c.display(path)
         merger = Merger(doc, translations, schema or source_schema(kind), languages[0], prefix)
         tree = merger.merge()
@@ -167,47 +179,69 @@ def load_project(root: Path) -> LoadResult:
         if "id" in doc.data and path.parent.name != "catalog" and doc.data["id"] != path.stem:
             c.problems.append(doc.problem(("id",), f"id '{doc.data['id']}' does not match the file name '{path.name}'",
                                           f"rename the file to {doc.data['id']}.yaml or change the id"))
-        return tree, c.display(path)
+        return tree, c.display(path), merger
 
-    _stray_catalog_files(layout, languages, c)
-    site_tree, site_source = load("site", layout.site_file)
-    if c.kit:  # the organisation's settings over the kit's
-        kit_site = load("site", c.kit[0] / "catalog" / "site.yaml")
-        site_tree = kit.merge_site(kit_site[0], site_tree) if kit_site else site_tree
+    def load(kind: str, path: Path, override: bool = False) -> tuple[Any, str] | None:
+        schemas = (overrides.override_schema(kind), overrides.override_translation_schema(kind)) if override else (None, None)
+        merged = merge(kind, path, *schemas)
+        if merged is None:
+            return None
+        unmatched = merged[2].unmatched
+        c.problems.extend(overrides.with_kit_hint(unmatched, kind, path.stem) if override else unmatched)
+        return merged[0], merged[1]
+
+    _stray_catalog_files(layout, languages, c, kit_dir)
+    site_tree, site_source, own_merger = merge("site", layout.site_file)
+    unmatched = own_merger.unmatched
+    if kit_dir:  # the organisation's settings over the kit's; its site.<lang>.yaml translates both
+        kit_site = merge("site", kit_dir / "catalog" / "site.yaml")
+        if kit_site:
+            site_tree = kit.merge_site(kit_site[0], site_tree)
+            unmatched = unmatched_in_both(own_merger, kit_site[2])
+            unmatched += [p for p in kit_site[2].unmatched if kit.is_kit_source(p.path)]  # the kit's own translations
+    c.problems.extend(unmatched)
     facts = site_tree.get("facts", {})
-    kit_langs = languages + [x for x in kit.kit_languages(c.kit[0]) if x not in languages] if c.kit else languages
+    kit_langs = languages + [x for x in kit.kit_languages(kit_dir) if x not in languages] if kit_dir else languages
     site = _build_site(site_tree, languages, site_source)
     c.problems.extend(_variables_inside_variables(site_tree.get("variables", {})))
     site.facts, site.kit, site.branding = facts, c.kit and c.kit[1], branding.build(site_tree.get("branding"))
+    site.devices = devices.build(site_tree.get("devices", []))
+    c.problems.extend(devices.check_settings(site_doc, site.devices, devices.BUILTIN_IDS + tuple(
+        e["id"] for e in site_tree.get("devices", []) if e["id"] not in devices.BUILTIN_IDS)))
     c.problems.extend(branding.check(site.branding, layout.root, c.docs.get(site_source)))
     c.problems.extend(feedback.check_settings(site_doc))
     c.problems.extend(allowlist.check_settings(site_doc))
     trees: dict[str, list[tuple[dict, str]]] = {}
     for kind, path, many in layout.source_sets():
         trees[kind] = []
-        files = _sources(path, many, languages, c)
-        if c.kit:  # the kit's files, then the organisation's own
-            files, clashes = kit.layer_files(_sources(c.kit[0] / path.relative_to(layout.root), many, kit_langs, c),
-                                             files, many, kind, c.display)
+        kit_path = kit_dir / path.relative_to(layout.root) if kit_dir else None
+        files = _sources(path, many, languages, c, kit_path if many else None)
+        if kit_path:  # the kit's files, then the organisation's own
+            files, clashes = kit.layer_files(_sources(kit_path, many, kit_langs, c), files, many, kind, c.display)
             c.problems.extend(clashes)
         for file in files:
             loaded = load(kind, file)
             if loaded:
                 conditions.evaluate(kind, loaded[0], c.docs.get(loaded[1]), facts, c.problems)
+                if kind == "feature":
+                    c.problems.extend(devices.check_steps(loaded[0], c.docs.get(loaded[1]), site.devices))
                 trees[kind].append(loaded)
         if kind in overrides.OVERRIDABLE:
-            changes = [x for x in (load(kind, f, overrides.override_schema(kind), overrides.override_translation_schema(kind))
-                                   for f in overrides.override_files(layout.root, kind)) if x]
+            changes = [x for x in (load(kind, f, override=True)
+                                   for f in overrides.override_files(layout.root, kind, languages, c.problems)) if x]
             for tree, source in changes:
                 conditions.evaluate(kind, tree, c.docs.get(source), facts, c.problems)
                 conditions.evaluate(kind, tree.get("extend", {}), c.docs.get(source), facts, c.problems, ("extend",))
-            trees[kind] = overrides.apply(trees[kind], changes, kind, c.docs, c.problems)
+                if kind == "feature":
+                    c.problems.extend(devices.check_steps(tree, c.docs.get(source), site.devices))
+                    c.problems.extend(devices.check_steps(tree.get("extend", {}), c.docs.get(source), site.devices, ("extend",)))
+            trees[kind] = overrides.apply(trees[kind], changes, kind, c.docs, c.problems, languages[0])
     excluded = conditions.collect(trees)
 
     project = m.Project(
         site=site,
         roles=_by_id(sorted((_build_role(t, s) for t, s in trees["role"]), key=lambda r: (r.order, r.id)), "role", c),
-        features=_by_id([_build_feature(t, s) for t, s in trees["feature"]], "feature", c),
+        features=_by_id([_build_feature(t, s, site.devices) for t, s in trees["feature"]], "feature", c),
         faq_groups=[_build_faq_group(t, s) for t, s in trees["faqs"]],
         phases=[_build_phase(p) for t, _ in trees["phases"] for p in t["phases"]],
         terms=[_build_term(p) for t, _ in trees["glossary"] for p in t["terms"]],
@@ -215,25 +249,35 @@ def load_project(root: Path) -> LoadResult:
         scenarios=_by_id([_build_scenario(t, s) for t, s in trees["scenario"]], "scenario", c),
     )
     survey_file = layout.catalog / "survey.yaml"
-    if c.kit and not survey_file.is_file():  # the kit's survey, unless the organisation has its own
-        survey_file = c.kit[0] / "catalog" / "survey.yaml"
+    if kit_dir and not survey_file.is_file():  # the kit's survey, unless the organisation has its own
+        survey_file = kit_dir / "catalog" / "survey.yaml"
     if survey_file.is_file():  # optional: a project without a survey has no survey page
         loaded_survey = load("survey", survey_file)
         if loaded_survey:
             c.problems.extend(survey.check(c.docs[loaded_survey[1]]))
             project.survey = survey.build(*loaded_survey)
-    if not trees["phases"] and not _exists(layout.catalog / "phases.yaml"):
-        c.problems.append(Problem(c.display(layout.catalog / "phases.yaml"), 0, 0, "migration phases file not found",
-                                  "create catalog/phases.yaml with at least one phase"))
+    if (not trees["phases"] or "phases" not in chosen) and not _exists(layout.catalog / "phases.yaml"):
+        hint = ("create catalog/phases.yaml with at least one phase"
+                + (" (kit_content in catalog/site.yaml leaves out the kit's)" if c.kit and "phases" not in chosen else ""))
+        c.problems.append(Problem(c.display(layout.catalog / "phases.yaml"), 0, 0, "migration phases file not found", hint))
     if errors_only(c.problems):
-        raise CutoverError(c.problems)
-    c.problems.extend(check_references(project, c.docs))
-    hide = site_tree.get("hide", {})
-    c.problems.extend(overrides.check_hidden(hide, project, c.docs.get(site_source)))
+        raise CutoverError(dict.fromkeys(c.problems))  # an organisation's site.<lang>.yaml is read twice
+    # The organisation's structure over the kit's: which kit phases its own timeline replaced, what it hides.
+    own_phases = bool(kit_dir and trees["phases"] and not kit.is_kit_source(trees["phases"][0][1]))
+    kit_phases = kit.kit_phase_ids(kit_dir) if own_phases else []
+    written_hide = site_tree.get("hide", {})
+    hide = structure.effective_hide(written_hide, chosen if kit_dir else set(kit.CONTENT_KINDS), project, trees)
+    absent = structure.map_phases(project, kit_phases, c.docs.get(trees["phases"][0][1]) if trees["phases"] else None,
+                                  hide, c.problems)
+    structure.map_categories(project, kit.kit_category_ids(kit_dir) if kit_dir else [], site_doc, c.problems)
+    c.problems.extend(check_references(project, c.docs, Unchecked.of(hide, absent)))
+    c.problems.extend(overrides.check_hidden(written_hide, project, c.docs.get(site_source), kit_phases))
     if not errors_only(c.problems):  # hidden items and unmet conditions leave, with every reference to them
         overrides.prune(project, hide, excluded)
+        structure.drop_unused_categories(project)
         c.problems.extend(overrides.emptied(project, c.docs))
-    c.problems.extend(missing_translations(project.texts(), languages))
+    c.problems.extend(missing_translations(project.texts(), languages, site.kit if kit_dir else None))
+    c.problems = list(dict.fromkeys(c.problems))  # a site translation is read for the kit's settings and its own
     if errors_only(c.problems):
         raise CutoverError(c.problems)
     return LoadResult(project, sorted(c.problems))
@@ -250,7 +294,9 @@ def _exists(path: Path) -> bool:
     return path.is_file()
 
 
-def _sources(path: Path, many: bool, languages: list[str], c: _Collector) -> list[Path]:
+def _sources(path: Path, many: bool, languages: list[str], c: _Collector, kit_folder: Path | None = None) -> list[Path]:
+    """The definition files of a folder (or the single file); ``kit_folder``: the kit's folder this one layers over,
+    whose files the organisation may translate here."""
     if not many:
         return [path] if path.is_file() else []
     if not path.is_dir():
@@ -259,7 +305,7 @@ def _sources(path: Path, many: bool, languages: list[str], c: _Collector) -> lis
     for file in sorted(path.iterdir()):
         if file.suffix not in (".yaml", ".yml") or not file.is_file():
             continue
-        problem = _name_problem(file, languages, c)
+        problem = _name_problem(file, languages, c, kit_folder)
         if problem:
             c.problems.append(problem)
         elif file.name.count(".") == 1:
@@ -271,7 +317,7 @@ def _sources(path: Path, many: bool, languages: list[str], c: _Collector) -> lis
 _CATALOG_FILES = ("site", "phases", "glossary", "survey")
 
 
-def _stray_catalog_files(layout: Layout, languages: list[str], c: _Collector) -> None:
+def _stray_catalog_files(layout: Layout, languages: list[str], c: _Collector, kit_dir: Path | None) -> None:
     if not layout.catalog.is_dir():
         return
     for file in sorted(layout.catalog.iterdir()):
@@ -282,23 +328,30 @@ def _stray_catalog_files(layout: Layout, languages: list[str], c: _Collector) ->
             hint = did_you_mean(stem, _CATALOG_FILES) or "definitions go in roles/, features/, faqs/ or scenarios/"
             c.problems.append(Problem(c.display(file), 1, 1, f"'{file.name}' is not a file catalog/ knows", hint))
             continue
-        problem = _name_problem(file, languages, c)
+        problem = _name_problem(file, languages, c, kit_dir / "catalog" if kit_dir else None)
         if problem:
             c.problems.append(problem)
 
 
-def _name_problem(file: Path, languages: list[str], c: _Collector) -> Problem | None:
-    """What is wrong with a definition file's name: ``<id>.yaml`` or ``<id>.<lang>.yaml`` for another language."""
+def _name_problem(file: Path, languages: list[str], c: _Collector, kit_folder: Path | None = None) -> Problem | None:
+    """What is wrong with a definition file's name: ``<id>.yaml`` or ``<id>.<lang>.yaml`` for another language.
+
+    In an organisation's folder, ``<id>.<lang>.yaml`` may also translate the kit's ``<id>.yaml`` of the same folder.
+    """
     display, parts = c.display(file), file.name.split(".")
     if file.suffix == ".yml":
         return Problem(display, 1, 1, "definition files end in .yaml", f"rename it to {file.stem}.yaml")
     if len(parts) == 2:
         return None
+    in_kit = kit_folder is not None and (kit_folder / f"{parts[0]}.yaml").is_file()
     if len(parts) == 3 and parts[1] in languages[1:]:
-        if file.with_name(f"{parts[0]}.yaml").is_file():
+        if file.with_name(f"{parts[0]}.yaml").is_file() or in_kit:
             return None
         return Problem(display, 1, 1, f"translation without a source file {parts[0]}.yaml", "rename it to match its source or delete it")
     if len(parts) == 3 and parts[1] == languages[0]:
+        if in_kit and not file.with_name(f"{parts[0]}.yaml").is_file():
+            return Problem(display, 1, 1, f"'{parts[1]}' is the kit's source language: its text is not translated",
+                           "change a kit feature or role with catalog/overrides/; replace anything else with your own file")
         return Problem(display, 1, 1, f"'{parts[1]}' is the default language: its text lives in {parts[0]}.yaml",
                        "move the text into the source file")
     if len(parts) == 3 and LANGUAGE_CODE.match(parts[1]):
@@ -326,7 +379,7 @@ def _build_site(t: dict, languages: list[str], source: str) -> m.Site:
         else:
             variables[name] = {"*": value}
     home = t.get("home", {})
-    return m.Site(languages=languages, categories=[m.Category(x["id"], x["name"]) for x in t["categories"]],
+    return m.Site(languages=languages, categories=[m.Category(x["id"], x["name"], list(x.get("replaces") or [])) for x in t.get("categories", [])],
                   variables=variables, home_title=home.get("title"), home_intro=home.get("intro"), source=source,
                   feedback=feedback.build_settings(t.get("feedback")), html=_build_html(t.get("html")))
 
@@ -359,19 +412,9 @@ def _build_role(t: dict, source: str) -> m.Role:
                   tasks=dict(t.get("tasks", {})), quiz=t.get("quiz"), order=t.get("order", 100), source=source)
 
 
-def _build_feature(t: dict, source: str) -> m.Feature:
-    steps = []
-    named: list[m.Platform] = []
-    for s in t["steps"]:
-        variants = {p: s[p.value] for p in m.Platform if p.value in s}
-        named += [p for p in variants if p not in named]
-        steps.append(m.Step(text=s.get("text"), variants=variants, result=s.get("result")))
-    if "platforms" in t:
-        platforms = [m.Platform(p) for p in t["platforms"]]
-    else:
-        platforms = sorted(named, key=list(m.Platform).index) if named else list(m.DEFAULT_PLATFORMS)
-        if named and any(s.text for s in steps):
-            platforms = [p for p in m.Platform if p in named or p in m.DEFAULT_PLATFORMS]
+def _build_feature(t: dict, source: str, site_devices: list[m.Device]) -> m.Feature:
+    variants, platforms = devices.feature_devices(t["steps"], t.get("platforms"), site_devices)
+    steps = [m.Step(text=s.get("text"), variants=v, result=s.get("result")) for s, v in zip(t["steps"], variants)]
     ba = t.get("before_after") or {}
     return m.Feature(
         id=t["id"], title=t["title"], summary=t["summary"], category=t["category"], steps=steps, platforms=platforms,
@@ -389,7 +432,8 @@ def _build_faq_group(t: dict, source: str) -> m.FaqGroup:
 
 
 def _build_phase(t: dict) -> m.Phase:
-    return m.Phase(id=t["id"], name=t["name"], summary=t["summary"], when=t.get("when"), description=t.get("description"))
+    return m.Phase(id=t["id"], name=t["name"], summary=t["summary"], when=t.get("when"), description=t.get("description"),
+                   replaces=list(t.get("replaces") or []))
 
 
 def _build_term(t: dict) -> m.Term:

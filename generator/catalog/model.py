@@ -12,18 +12,6 @@ import enum
 from dataclasses import dataclass, field
 
 
-class Platform(str, enum.Enum):
-    """Where a step is carried out; each becomes a tab on a guide."""
-
-    DESKTOP = "desktop"
-    MOBILE = "mobile"
-    DESK_PHONE = "desk_phone"
-    WEB = "web"
-
-
-DEFAULT_PLATFORMS = (Platform.DESKTOP, Platform.MOBILE, Platform.DESK_PHONE)
-
-
 class QuestionType(str, enum.Enum):
     SINGLE = "single"  #: exactly one correct option
     MULTIPLE = "multiple"  #: one or more correct options, partial credit
@@ -63,11 +51,28 @@ class Text:
     values: dict[str, str]
     origins: dict[str, Origin] = field(default_factory=dict)
 
+    @property
+    def field(self) -> str:
+        """The field path of the key (``steps[2].desktop``); a kit's file name has a colon of its own (``kit:default/…``)."""
+        return self.key.rpartition(":")[2]
+
 
 @dataclass
 class Category:
     id: str
     name: Text
+    replaces: list[str] = field(default_factory=list)  #: kit category ids this one stands for (an organisation's)
+
+
+@dataclass
+class Device:
+    """Where a step is carried out; each becomes a tab, with its name and icon (see :mod:`generator.catalog.devices`)."""
+
+    id: str  #: the key steps use: ``desktop``, ``desk_phone``, ``dect``
+    name: Text | None  #: None: a built-in device's name from the interface strings (``platform.<id>``)
+    icon: str  #: an icon of the theme's sets, ``material/deskphone``
+    default: bool = False  #: a tab on every guide whose steps differ by device, showing the shared steps
+    replaces: list[str] = field(default_factory=list)  #: devices whose steps this one's tab shows
 
 
 @dataclass
@@ -83,6 +88,10 @@ class Site:
     branding: "Branding | None" = None  #: logo, favicon, colours, footer (see :mod:`generator.org.branding`)
     kit: str | None = None  #: the kit this site layers over (see :mod:`generator.org.kit`)
     html: "HtmlSettings | None" = None  #: a widened HTML allow-list for hand-written pages (see :mod:`generator.catalog.allowlist`)
+    devices: list[Device] = field(default_factory=list)  #: in tab order (see :mod:`generator.catalog.devices`)
+
+    def device(self, device_id: str) -> Device:
+        return next((d for d in self.devices if d.id == device_id), None) or Device(device_id, None, "material/devices")
 
     @property
     def default_language(self) -> str:
@@ -180,11 +189,11 @@ class Role:
 @dataclass
 class Step:
     text: Text | None
-    variants: dict[Platform, Text]
+    variants: dict[str, Text]  #: device id -> what to do on it
     result: Text | None = None
 
-    def for_platform(self, platform: Platform) -> Text | None:
-        return self.variants.get(platform) or (self.text if self.text else None)
+    def for_platform(self, device: str) -> Text | None:
+        return self.variants.get(device) or (self.text if self.text else None)
 
 
 @dataclass
@@ -200,7 +209,7 @@ class Feature:
     summary: Text
     category: str
     steps: list[Step]
-    platforms: list[Platform]
+    platforms: list[str]  #: device ids, in tab order
     roles: list[str] = field(default_factory=list)
     prerequisites: list[str] = field(default_factory=list)
     minutes: int | None = None
@@ -248,6 +257,7 @@ class Phase:
     summary: Text
     when: Text | None = None
     description: Text | None = None
+    replaces: list[str] = field(default_factory=list)  #: kit phase ids this one stands for (an organisation's)
 
 
 @dataclass

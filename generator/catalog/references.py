@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
 from babel import Locale, UnknownLocaleError
@@ -15,7 +16,25 @@ from generator.catalog.yamlio import DataPath, Document
 from generator.errors import Problem, Severity, did_you_mean
 
 
-def check_references(project: m.Project, docs: dict[str, Document]) -> list[Problem]:
+@dataclass(frozen=True)
+class Unchecked:
+    """What the reference checks leave alone: items that will not be shown (hidden by the organisation, or of kit
+    content it does not take), and kit phases its own timeline replaced (:mod:`generator.org.structure` reports
+    those once per phase, in the organisation's own file, instead of once per kit file it cannot edit)."""
+
+    hidden: dict[str, frozenset[str]] = field(default_factory=dict)  #: roles, features, faqs, quizzes, scenarios -> ids
+    kit_phases: frozenset[str] = frozenset()
+
+    @classmethod
+    def of(cls, hide: dict, kit_phases: set[str]) -> "Unchecked":
+        kinds = ("roles", "features", "faqs", "quizzes", "scenarios")
+        return cls({k: frozenset(hide.get(k, [])) for k in kinds}, frozenset(kit_phases))
+
+    def skips(self, kind: str, item_id: str) -> bool:
+        return item_id in self.hidden.get(kind, ())
+
+
+def check_references(project: m.Project, docs: dict[str, Document], unchecked: Unchecked = Unchecked()) -> list[Problem]:
     problems: list[Problem] = []
     roles, features, quizzes = project.roles, project.features, project.quizzes
     phases = [p.id for p in project.phases]
@@ -24,6 +43,8 @@ def check_references(project: m.Project, docs: dict[str, Document]) -> list[Prob
 
     def ref(source: str, path: DataPath, value: str, known: Iterable[str], kind: str, extra: str = "") -> None:
         known = list(known)
+        if kind == "phase" and value in unchecked.kit_phases and source.startswith("kit:"):
+            return
         if value not in known:
             hint = did_you_mean(value, known) or (f"known {kind} ids: {', '.join(sorted(known)[:12])}" if known else f"no {kind} is defined yet")
             problems.append(docs[source].problem(path, f"unknown {kind} '{value}'{extra}", hint))
@@ -32,6 +53,8 @@ def check_references(project: m.Project, docs: dict[str, Document]) -> list[Prob
     problems += _languages(project.site.languages, docs.get(project.site.source))
 
     for role in roles.values():
+        if unchecked.skips("roles", role.id):
+            continue
         for i, fid in enumerate(role.features):
             ref(role.source, ("features", i), fid, features, "feature")
             feature = features.get(fid)
@@ -54,6 +77,8 @@ def check_references(project: m.Project, docs: dict[str, Document]) -> list[Prob
                 problems.append(docs[group.source].problem(("faqs", i, "id"), f"duplicate FAQ id '{faq.id}' (also in {seen_faq[faq.id]})",
                                                            "FAQ ids must be unique across all groups"))
             seen_faq[faq.id] = group.source
+            if unchecked.skips("faqs", faq.id):
+                continue
             for j, rid in enumerate(faq.roles):
                 if rid != "all":
                     ref(group.source, ("faqs", i, "roles", j), rid, roles, "role", " (or 'all')")
@@ -61,6 +86,8 @@ def check_references(project: m.Project, docs: dict[str, Document]) -> list[Prob
                 ref(group.source, ("faqs", i, "phases", j), pid, phases, "phase")
 
     for feature in features.values():
+        if unchecked.skips("features", feature.id):
+            continue
         src = feature.source
         ref(src, ("category",), feature.category, categories, "category")
         for key, values, known, kind in (("roles", feature.roles, roles, "role"), ("prerequisites", feature.prerequisites, features, "feature"),
@@ -77,14 +104,17 @@ def check_references(project: m.Project, docs: dict[str, Document]) -> list[Prob
                                                   f"add it to features in {role.source} (that list sets the training order)", severity=Severity.WARNING))
         for i, step in enumerate(feature.steps):
             if step.text is None and not step.variants:
-                problems.append(docs[src].problem(("steps", i), "step has no text", "add text or a platform key (desktop, mobile, desk_phone, web)"))
-            for platform in step.variants:
-                if platform not in feature.platforms:
-                    problems.append(docs[src].problem(("steps", i, platform.value), f"step names platform '{platform.value}', which is not in platforms",
-                                                      f"add it to platforms or remove the step text"))
+                devices = ", ".join(d.id for d in project.site.devices)
+                problems.append(docs[src].problem(("steps", i), "step has no text", f"add text or a device key ({devices})"))
+            for device in step.variants:
+                if device not in feature.platforms and device in {d.id for d in project.site.devices}:
+                    problems.append(docs[src].problem(("steps", i, device), f"step names device '{device}', which is not in platforms",
+                                                      "add it to platforms or remove the step text"))
     problems += _prerequisite_cycles(features, docs)
 
     for quiz in quizzes.values():
+        if unchecked.skips("quizzes", quiz.id):
+            continue
         src = quiz.source
         for i, rid in enumerate(quiz.roles):
             ref(src, ("roles", i), rid, roles, "role")
@@ -109,7 +139,7 @@ def check_references(project: m.Project, docs: dict[str, Document]) -> list[Prob
                 problems.append(docs[src].problem(at + ("options",), "no option is marked correct", "mark at least one with 'correct: true'"))
             problems += _look_alike(q)
 
-    _scenario_references(project, ref)
+    _scenario_references(project, ref, unchecked)
     problems += _placeholders(project)
     problems += _shown_as_text(project)
     return problems
@@ -144,10 +174,12 @@ def _look_alike(q: m.Question) -> list[Problem]:
     return problems
 
 
-def _scenario_references(project: m.Project, ref: Callable[..., None]) -> None:
+def _scenario_references(project: m.Project, ref: Callable[..., None], unchecked: Unchecked) -> None:
     """Roles, phase, guides and quiz questions a scenario names must exist; ``ref`` reports what does not."""
     phases = [p.id for p in project.phases]
     for scenario in project.scenarios.values():
+        if unchecked.skips("scenarios", scenario.id):
+            continue
         src = scenario.source
         for i, rid in enumerate(scenario.roles):
             ref(src, ("roles", i), rid, project.roles, "role")

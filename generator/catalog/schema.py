@@ -31,6 +31,9 @@ _PATTERNS = {
     "^[a-z][a-z0-9_]*$": ("variable name", "use lower-case letters, digits and underscores, like 'org_name'"),
     "^[a-z]{2,3}(-[A-Z]{2})?$": ("language code", "use a code such as 'en', 'de' or 'pt-BR'"),
     "^#([0-9a-fA-F]{3}){1,2}$": ("colour", "write it as # and six hexadecimal digits, like '#0b5394'"),
+    "^[a-z][a-z0-9_]{0,31}$": ("device id", "use lower-case letters, digits and underscores, like 'desk_phone'"),
+    "^(material|octicons|simple|fontawesome/(brands|regular|solid))/[a-z0-9]+(-[a-z0-9]+)*$":
+        ("icon", "name an icon of the theme's sets, like 'material/phone-classic' or 'fontawesome/solid/headset'"),
     LEARN_MORE_PATTERN: ("learn-more link", "a feature id, optionally with a section, like 'call-park#troubleshooting', "
                                             "or a scenario, like 'scenario:desk-phone-dead'"),
 }
@@ -80,8 +83,8 @@ def _translatable_part(node: dict, root: dict) -> dict | None:
     if node.get("type") == "object" or "properties" in node:
         props = {}
         for key, sub in node.get("properties", {}).items():
-            if key == "id":
-                props["id"] = {"$ref": "#/$defs/id"}
+            if key == "id":  # a device id has a pattern of its own
+                props["id"] = {"$ref": "#/$defs/id"} if sub.get("$ref") == "#/$defs/id" else dict(sub)
                 continue
             part = _translatable_part(sub, root)
             if part:
@@ -177,6 +180,10 @@ def _explain(error: jsonschema.ValidationError, root: dict) -> Iterator[tuple[Da
         extra = [k for k in forbidden if k in question]
         yield path, f"{where}: {', '.join(extra) or 'a key'} does not belong to a question of type '{question.get('type')}'", \
             "single/multiple use options; true_false uses answer; ordering uses items; matching uses pairs"
+    elif kind == "anyOf" and _choices(error.validator_value):
+        words = _choices(error.validator_value)
+        wrong = [v for v in (error.instance if isinstance(error.instance, list) else [error.instance]) if str(v) not in words]
+        yield path, f"{where} must be {_choice_text(error.validator_value)}", did_you_mean(str(wrong[0]), words) if wrong else ""
     elif kind == "anyOf":
         yield path, f"{where} must be text, a number, true/false or a date (YYYY-MM-DD), not {_describe(error.instance)}", ""
     elif kind in ("minimum", "maximum"):
@@ -188,6 +195,23 @@ def _explain(error: jsonschema.ValidationError, root: dict) -> Iterator[tuple[Da
             yield from _explain(sub, root)
     else:
         yield path, f"{where}: {error.message}", ""
+
+
+def _choices(branches: list) -> list[str]:
+    """The words a choice between fixed words and a list of fixed words allows (``kit_content``); [] for others."""
+    words: list[str] = []
+    for branch in branches:
+        values = branch.get("enum") or (branch.get("items") or {}).get("enum") if isinstance(branch, dict) else None
+        if not values:
+            return []
+        words += [str(v) for v in values]
+    return words
+
+
+def _choice_text(branches: list) -> str:
+    parts = [", ".join(map(str, b["enum"])) if "enum" in b else "a list of " + ", ".join(map(str, b["items"]["enum"]))
+             for b in branches]
+    return " or ".join(parts)
 
 
 def _describe(value: Any) -> str:

@@ -86,6 +86,29 @@ def _site_name(org_name: str, lang: str) -> str:
     return escape.html_text(f"{org_name}: {title}")
 
 
+def record_translations(project: Path, kit: Path) -> dict[str, str]:
+    """Write ``i18n/<lang>.lock.json`` for every language but the default: the fingerprints of every string's
+    source and translation as they are now, so a translation that falls behind its source is found from the first
+    commit on (an upgrade of the kit that changes a text, an own text edited later). The kit's own record of a
+    string is kept, so what the kit knows to be stale stays stale. Returns the files written."""
+    from generator.authoring.i18n.lock import lock_path, lock_text, read_lock, write_lock
+    from generator.authoring.i18n.strings import mark_current
+    from generator.catalog.load import load_project
+    from generator.errors import CutoverError
+
+    try:
+        project_model = load_project(project).project
+    except CutoverError as exc:
+        raise InitError("the new site does not load:\n" + exc.report()) from None
+    written = {}
+    for lang in project_model.site.languages[1:]:
+        kit_lock = {f"kit:{project_model.site.kit}/{key}": entry for key, entry in read_lock(kit, lang).items()}
+        entries = mark_current(project_model, project, lang, base=kit_lock)
+        write_lock(project, lang, entries)
+        written[lock_path(project, lang).relative_to(project).as_posix()] = lock_text(entries)
+    return written
+
+
 def init(target: Path, org_name: str, languages: str | None = None, kit_name: str = DEFAULT_KIT) -> list[str]:
     """Write the new project into ``target`` (absent or empty); return the files written."""
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
@@ -103,7 +126,7 @@ def init(target: Path, org_name: str, languages: str | None = None, kit_name: st
                                default_language=langs[0], languages=i18n)
     variables = _variables_block(kit / "catalog" / "site.yaml")
     variables = re.sub(r"^  org_name: .*$", f"  org_name: {_yaml_string(org_name)}", variables, count=1, flags=re.M)
-    files["catalog/site.yaml"] = fill("site.yaml.tmpl", org_name=org_name, languages=", ".join(langs),
+    files["catalog/site.yaml"] = fill("site.yaml.tmpl", org_name=org_name, languages=", ".join(langs), kit=kit_name,
                                       schema_url="https://cutover.example/schemas/site.schema.json",
                                       facts=_facts_block(kit), variables=variables)
     for lang in langs[1:]:
@@ -127,6 +150,7 @@ def init(target: Path, org_name: str, languages: str | None = None, kit_name: st
             path = scratch / rel
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(content, "utf-8")
+        files.update(record_translations(scratch, kit))
         if target.exists():
             target.rmdir()
         scratch.rename(target)

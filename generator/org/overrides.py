@@ -3,9 +3,10 @@
 * ``catalog/overrides/features/<id>.yaml`` and ``catalog/overrides/roles/<id>.yaml`` (translations beside them)
   change one kit feature or role: a key given replaces the kit's value (``steps``, ``tips``, ``features``, …);
   the same keys under ``extend`` are appended to the kit's lists.
-* ``hide`` in ``catalog/site.yaml`` removes roles, features, FAQs, quizzes or single quiz questions that do not
-  apply. Whatever refers to a hidden item drops the reference (a role's feature list, related features, a guide's
-  FAQs, questions whose "learn more" is a hidden guide, …), so hiding never breaks a link.
+* ``hide`` in ``catalog/site.yaml`` removes roles, features, FAQs, quizzes, single quiz questions, scenarios,
+  glossary terms, phases or the survey that do not apply. Whatever refers to a hidden item drops the reference (a
+  role's feature list, related features, a guide's FAQs, questions whose "learn more" is a hidden guide, a role's
+  tasks in a hidden phase, …), so hiding never breaks a link.
 
 Overrides are applied to the loaded trees before the model is built; hiding and conditions after the
 cross-reference checks, so every error is found on the complete content and located in its own file.
@@ -14,6 +15,7 @@ cross-reference checks, so every error is found on the complete content and loca
 from __future__ import annotations
 
 import copy
+import dataclasses
 import functools
 from pathlib import Path
 
@@ -21,13 +23,13 @@ from generator.catalog import model as m
 from generator.catalog.conditions import Exclusions
 from generator.catalog.schema import _translatable_part, source_schema
 from generator.catalog.yamlio import Document
-from generator.errors import Problem, did_you_mean
+from generator.errors import Problem, Severity, did_you_mean
 
 #: kind -> folder under catalog/overrides/
 OVERRIDABLE = {"feature": "features", "role": "roles"}
 OVERRIDES_DIR = "overrides"
-#: What ``hide`` in site.yaml may name.
-HIDEABLE = ("roles", "features", "faqs", "quizzes")
+#: What ``hide`` in site.yaml may name by id (besides ``questions`` by quiz and ``survey: true``).
+HIDEABLE = ("roles", "features", "faqs", "quizzes", "scenarios", "glossary", "phases")
 
 
 @functools.cache
@@ -50,14 +52,38 @@ def override_translation_schema(kind: str) -> dict:
     return {**part, "$defs": schema["$defs"]}
 
 
-def override_files(root: Path, kind: str) -> list[Path]:
+def override_files(root: Path, kind: str, languages: list[str] | None = None, problems: list[Problem] | None = None) -> list[Path]:
+    """The override files of a kind; a translation without its override is reported (its text would be lost)."""
     folder = root / "catalog" / OVERRIDES_DIR / OVERRIDABLE[kind]
-    return sorted(p for p in folder.glob("*.yaml") if p.name.count(".") == 1) if folder.is_dir() else []
+    if not folder.is_dir():
+        return []
+    files = sorted(p for p in folder.glob("*.yaml") if p.name.count(".") == 1)
+    for stray in sorted(folder.glob("*.*.yaml")):
+        stem, lang = stray.name.split(".")[:2]
+        if problems is not None and languages and lang in languages[1:] and not (folder / f"{stem}.yaml").is_file():
+            problems.append(Problem(f"catalog/{OVERRIDES_DIR}/{OVERRIDABLE[kind]}/{stray.name}", 1, 1,
+                                    f"translation of an override that does not exist ({stem}.yaml)",
+                                    f"to translate the kit's {kind}, move it to catalog/{OVERRIDABLE[kind]}/{stray.name}"))
+    return files
+
+
+def with_kit_hint(problems: list[Problem], kind: str, item_id: str) -> list[Problem]:
+    """Translations beside an override translate the override's own text; the kit's text is translated elsewhere."""
+    from generator.catalog.translations import UNMATCHED
+
+    where = f"catalog/{OVERRIDABLE[kind]}/{item_id}.<language>.yaml"
+    return [dataclasses.replace(p, hint=f"the kit's text is translated in {where}; here, only what the override itself says",
+                                severity=Severity.ERROR)
+            if p.code == UNMATCHED else p for p in problems]
 
 
 def apply(trees: list[tuple[dict, str]], overrides: list[tuple[dict, str]], kind: str,
-          docs: dict[str, Document], problems: list[Problem]) -> list[tuple[dict, str]]:
-    """Trees with each override applied; an override of an id the kit does not have is a located error."""
+          docs: dict[str, Document], problems: list[Problem], default_language: str = "en") -> list[tuple[dict, str]]:
+    """Trees with each override applied; an override of an id the kit does not have is a located error.
+
+    A replaced text that reads as the kit's did (copied into the override to change something beside it) keeps the
+    kit's translations in every language the override's own translations do not give.
+    """
     by_id = {tree["id"]: n for n, (tree, _) in enumerate(trees)}
     result = list(trees)
     for override, source in overrides:
@@ -72,14 +98,45 @@ def apply(trees: list[tuple[dict, str]], overrides: list[tuple[dict, str]], kind
                 for name, items in value.items():
                     merged[name] = list(merged.get(name) or []) + list(items)
             elif key != "id":
-                merged[key] = value
+                merged[key] = keep_translations(value, merged.get(key), default_language)
         result[n] = (merged, result[n][1])
     return result
 
 
-def check_hidden(hide: dict, project: m.Project, doc: Document | None) -> list[Problem]:
-    """Every hidden id must exist: a typo would otherwise leave the item on the site unnoticed."""
-    known = {"roles": project.roles, "features": project.features, "faqs": project.faqs, "quizzes": project.quizzes}
+def keep_translations(new: object, old: object, default_language: str) -> object:
+    """``new`` with every text whose default-language string equals one of ``old``'s completed from it."""
+    known: dict[str, m.Text] = {}
+    for text in _texts(old):
+        known.setdefault(text.values.get(default_language, ""), text)
+    for text in _texts(new):
+        same = known.get(text.values.get(default_language, ""))
+        if same is not None:
+            for lang, value in same.values.items():
+                if lang not in text.values:
+                    text.values[lang] = value
+                    text.origins[lang] = same.origins[lang]
+    return new
+
+
+def _texts(value: object) -> list[m.Text]:
+    if isinstance(value, m.Text):
+        return [value]
+    if isinstance(value, dict):
+        return [t for v in value.values() for t in _texts(v)]
+    if isinstance(value, list):
+        return [t for v in value for t in _texts(v)]
+    return []
+
+
+def check_hidden(hide: dict, project: m.Project, doc: Document | None, kit_phases: list[str] | None = None) -> list[Problem]:
+    """Every hidden id must exist: a typo would otherwise leave the item on the site unnoticed.
+
+    ``kit_phases``: the kit's phases an organisation's own timeline replaced; hiding one leaves out what belongs to it.
+    """
+    known = {"roles": project.roles, "features": project.features, "faqs": project.faqs, "quizzes": project.quizzes,
+             "scenarios": project.scenarios, "glossary": [t.id for t in project.terms],
+             "phases": [p.id for p in project.phases] + list(kit_phases or [])}
+    nouns = {"faqs": "FAQ", "glossary": "glossary term"}
     problems = []
 
     def report(path: tuple, message: str, hint: str) -> None:
@@ -89,7 +146,8 @@ def check_hidden(hide: dict, project: m.Project, doc: Document | None) -> list[P
     for key in HIDEABLE:
         for i, value in enumerate(hide.get(key, [])):
             if value not in known[key]:
-                report(("hide", key, i), f"cannot hide unknown {key[:-1]} '{value}'", did_you_mean(value, known[key]) or "check the id")
+                report(("hide", key, i), f"cannot hide unknown {nouns.get(key, key[:-1])} '{value}'",
+                       did_you_mean(value, known[key]) or "check the id")
     for quiz_id, questions in hide.get("questions", {}).items():
         quiz = project.quizzes.get(quiz_id)
         if quiz is None:
@@ -104,6 +162,11 @@ def check_hidden(hide: dict, project: m.Project, doc: Document | None) -> list[P
 
 def prune(project: m.Project, hide: dict, excluded: Exclusions) -> m.Project:
     """Remove hidden and excluded items and every reference to them, consistently, everywhere."""
+    project.phases = [p for p in project.phases if p.id not in set(hide.get("phases", []))]
+    phases = {p.id for p in project.phases}  # a replaced kit phase the organisation did not map is gone too
+    project.terms = [t for t in project.terms if t.id not in set(hide.get("glossary", []))]
+    if hide.get("survey"):
+        project.survey = None
     roles = {k: v for k, v in project.roles.items() if k not in set(hide.get("roles", []))}
     features = {k: v for k, v in project.features.items() if k not in set(hide.get("features", []))}
     hidden_faqs = set(hide.get("faqs", [])) | excluded.faqs
@@ -126,6 +189,7 @@ def prune(project: m.Project, hide: dict, excluded: Exclusions) -> m.Project:
     for group in project.faq_groups:
         group.faqs = [f for f in group.faqs if f.id not in hidden_faqs]
         for faq in group.faqs:
+            faq.phases = [p for p in faq.phases if p in phases]
             if "all" not in faq.roles:
                 faq.roles = [r for r in faq.roles if r in roles]
         group.faqs = [f for f in group.faqs if f.roles]
@@ -154,6 +218,7 @@ def prune(project: m.Project, hide: dict, excluded: Exclusions) -> m.Project:
     for rid, role in roles.items():
         drop = excluded.indexes("role", rid, "features")
         role.features = [f for i, f in enumerate(role.features) if i not in drop and f in features]
+        role.tasks = {phase: tasks for phase, tasks in role.tasks.items() if phase in phases}
         if role.quiz not in quizzes:
             role.quiz = None
 
@@ -161,6 +226,8 @@ def prune(project: m.Project, hide: dict, excluded: Exclusions) -> m.Project:
     if scenarios:
         kept = {}
         for sid, scenario in scenarios.items():
+            if sid in set(hide.get("scenarios", [])) or scenario.phase not in phases:
+                continue
             scenario.roles = [r for r in scenario.roles if r in roles]
             for step in scenario.steps:
                 if step.feature and step.feature not in features:
@@ -172,6 +239,10 @@ def prune(project: m.Project, hide: dict, excluded: Exclusions) -> m.Project:
         project.scenarios = kept
         for quiz in quizzes.values():  # "learn more" on a scenario that went
             quiz.questions = [q for q in quiz.questions if not getattr(q, "learn_more_scenario", "") or q.learn_more_scenario in kept]
+        quizzes = {qid: quiz for qid, quiz in quizzes.items() if quiz.questions}
+        for role in roles.values():
+            if role.quiz not in quizzes:
+                role.quiz = None
 
     project.roles, project.features, project.faq_groups, project.quizzes = roles, features, groups, quizzes
     return project

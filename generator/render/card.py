@@ -9,10 +9,10 @@ from __future__ import annotations
 import dataclasses
 
 from generator.catalog.feedback import is_address
-from generator.catalog.model import Feature, Platform, Project, Role, Text
+from generator.catalog.model import Feature, Project, Role, Text
 from generator.catalog.variables import PLACEHOLDER, format_value, markdown_escape, value_for
 from generator.render import escape
-from generator.render.common import CARDS_INDEX, Page, card_path, guide_path, heading, link, role_path
+from generator.render.common import CARDS_INDEX, Page, card_path, device_icon, device_name, guide_path, heading, link, role_path
 from generator.render.localize import Localizer
 
 #: Site variables the card shows, in this order, each labelled by ``card.code.<name>``. Contacts are on every
@@ -30,10 +30,10 @@ def render_card(project: Project, role: Role, loc: Localizer) -> Page:
             f"| {loc.ui('card.task')} | {loc.ui('card.how')} |", "| --- | --- |"]
     for fid in role.features:
         feature = project.features[fid]
-        platform, step = key_step(feature, project.site.default_language)
+        device, step = key_step(feature, project.site.default_language)
         how = escape.md_cell(loc.text(step))
-        if platform is not None:
-            how = f"*{loc.ui('platform.' + platform.value)}:* {how}"
+        if device is not None:
+            how = f"{device_icon(device, loc)}*{escape.md_cell(device_name(device, loc))}:* {how}"
         title = f"[{escape.md_cell(loc.text(feature.title))}]({link(path, guide_path(fid))})"
         body.append(f"| {title} | {how} |")
     body.append("")
@@ -59,8 +59,8 @@ def print_bar(loc: Localizer, label: str, target: str) -> str:
             f"[{escape.md_inline(label)}]({target})\n\n</div>")
 
 
-def key_step(feature: Feature, default_language: str) -> tuple[Platform | None, Text]:
-    """The step a card shows, on its first platform in the feature's tab order.
+def key_step(feature: Feature, default_language: str) -> tuple[str | None, Text]:
+    """The step a card shows, on its first device in the feature's tab order.
 
     The first step that differs by platform and names a control (**Hold**): the action itself, not the "tell
     the caller" around it nor a "when it rings" that only describes. Else the first step that differs by

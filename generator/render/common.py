@@ -8,7 +8,8 @@ import posixpath
 from dataclasses import dataclass, field
 
 from generator.catalog import markup
-from generator.catalog.model import Feature, Option, Platform, Project, Step
+from generator.catalog.devices import icon_svg
+from generator.catalog.model import Feature, Option, Project, Step
 from generator.render import escape
 from generator.render.localize import Localizer
 
@@ -68,23 +69,35 @@ def heading(level: int, text: str, anchor: str) -> str:
     return f"{'#' * level} {escape.md_inline(text)} {{#{anchor}}}"
 
 
+def device_name(device_id: str, loc: Localizer) -> str:
+    """A device's name in the localizer's language: the site's own (catalog/site.yaml), else the interface strings'."""
+    device = loc.project.site.device(device_id)
+    return loc.text(device.name) if device.name is not None else loc.ui("platform." + device_id)
+
+
+def device_icon(device_id: str, loc: Localizer) -> str:
+    """The device's icon as inline HTML followed by a space, or "": the theme's SVG, decorative (the name says it)."""
+    svg = icon_svg(loc.project.site.device(device_id).icon)
+    return f'<span class="twemoji cutover-device" aria-hidden="true">{svg}</span> ' if svg else ""
+
+
 def steps_markdown(feature: Feature, loc: Localizer) -> list[str]:
-    """The steps of a feature: one tab per platform when steps differ by platform."""
+    """The steps of a feature: one tab per device, with its icon and name, when steps differ by device."""
     if not feature.has_platform_steps:
         return _step_list(feature.steps, None, loc)
     lines: list[str] = []
-    for platform in feature.platforms:
-        items = _step_list(feature.steps, platform, loc)
+    for device in feature.platforms:
+        items = _step_list(feature.steps, device, loc)
         if not items:
             continue
-        lines.append(f'=== "{escape.md_title(loc.ui("platform." + platform.value))}"')
+        lines.append(f'=== "{device_icon(device, loc)}{escape.md_title(device_name(device, loc))}"')
         lines.append("")
         lines += [markup.indent(item) if item else "" for item in items]
         lines.append("")
     return lines
 
 
-def _step_list(steps: list[Step], platform: Platform | None, loc: Localizer) -> list[str]:
+def _step_list(steps: list[Step], platform: str | None, loc: Localizer) -> list[str]:
     lines: list[str] = []
     number = 0
     for step in steps:

@@ -3,7 +3,7 @@ from pathlib import Path
 import pytest
 
 from generator.catalog.load import load_project
-from generator.catalog.model import Platform, QuestionType
+from generator.catalog.model import QuestionType
 from generator.errors import CutoverError, Severity
 
 from support import FIXTURE, edit
@@ -22,8 +22,8 @@ def test_fixture_loads_complete_in_four_languages():
     assert p.site.languages == ["en", "de", "es", "sv"]
     assert list(p.roles) == ["agent", "manager"] and p.roles["agent"].features == ["dial", "hold"]
     dial = p.features["dial"]
-    assert dial.platforms == [Platform.DESKTOP, Platform.MOBILE, Platform.DESK_PHONE]
-    assert dial.steps[0].variants[Platform.MOBILE].values["de"] == "Tippen Sie auf **Anrufen**."
+    assert dial.platforms == ["desktop", "mobile", "desk_phone"]
+    assert dial.steps[0].variants["mobile"].values["de"] == "Tippen Sie auf **Anrufen**."
     assert dial.title.values == {"en": "Make a call", "de": "Anruf tätigen", "es": "Hacer una llamada", "sv": "Ringa ett samtal"}
     assert [q.type for q in p.quizzes["basics"].questions] == list(QuestionType)
     assert p.site.variables["hours"] == {"en": "weekdays", "de": "werktags", "es": "días laborables", "sv": "vardagar"}

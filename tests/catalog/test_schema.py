@@ -49,8 +49,18 @@ def test_translation_file_may_not_carry_structure():
 
 
 def test_enum_suggestion():
-    [p] = check("feature", FEATURE + "platforms: [desktop, mobil]\n")
-    assert "did you mean 'mobile'" in p.hint
+    [p] = [p for p in check("site", "languages: [en]\nfeedback:\n  channel: emial\n") if "channel" in p.message]
+    assert "did you mean 'email'" in p.hint
+
+
+def test_a_device_id_that_cannot_be_one_is_named_as_such():
+    [p] = check("feature", FEATURE.replace("  - text: Press hold.", "  - Desk-Phone: Press hold."))
+    assert p.line == 6 and "'Desk-Phone' is not a valid device id" in p.message and "like 'desk_phone'" in p.hint
+
+
+def test_kit_content_names_its_choices():
+    [p] = [p for p in check("site", "languages: [en]\nkit_content: some\n") if "kit_content" in p.message]
+    assert p.line == 2 and p.message == "kit_content must be all, none or a list of roles, features, faqs, quizzes, scenarios, glossary, phases, survey"
 
 
 @pytest.mark.parametrize("kind", KINDS)

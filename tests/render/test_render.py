@@ -38,8 +38,8 @@ def test_every_page_exists_in_every_language(proj):
 def test_guide_has_a_tab_per_platform_and_stable_anchors(proj):
     loc = Localizer(proj, "de")
     text = md(render_guide(proj, proj.features["dial"], loc))
-    tabs = [f'=== "{loc.ui("platform." + p)}"' for p in ("desktop", "mobile", "desk_phone")]
-    assert all(tab in text for tab in tabs) and tabs[0] != '=== "Desktop app"'
+    tabs = [f'</svg></span> {loc.ui("platform." + p)}"' for p in ("desktop", "mobile", "desk_phone")]
+    assert all(tab in text for tab in tabs) and text.count('=== "<span class="twemoji cutover-device" aria-hidden="true"><svg') == 3
     desk_tab = text.split(tabs[2])[1]
     assert "Klicken Sie" not in desk_tab and "1. Sprechen Sie." in desk_tab  # the common step only
     assert "## Schritte {#steps}" in text and "{#before-and-after}" in text

@@ -29,8 +29,13 @@ _PAGES = [(re.compile(r"^catalog/features/(.+)\.yaml$"), r"guides/\1.md"),
           (re.compile(r"^catalog/glossary\.yaml$"), "glossary.md"), (re.compile(r"^catalog/survey\.yaml$"), "survey.md"), (re.compile(r"^catalog/site\.yaml$"), "index.md")]
 
 
+#: A kit's file as the loader names it: ``kit:<name>/`` before the path inside the kit.
+_KIT_PREFIX = re.compile(r"^kit:.*?/(?=(?:catalog|quizzes)/)")
+
+
 def page_of(file: str) -> str | None:
     """The generated page a source file's strings appear on (None when unknown)."""
+    file = _KIT_PREFIX.sub("", file)
     for pattern, page in _PAGES:
         if pattern.match(file):
             return pattern.sub(page, file)
@@ -97,9 +102,11 @@ def import_po(project: Project, root: Path, po_file: Path, lang: str | None = No
 
     result = ImportResult(target)
     new_texts: dict[Path, bytes] = {}
+    kit_dir = _kit_folder(project, root)
     for file, file_edits in sorted(edits.items()):
-        source_path = root / file
-        tpath = source_path.with_name(f"{source_path.stem}.{target}.yaml")
+        inside_kit = _KIT_PREFIX.sub("", file)
+        source_path = kit_dir / inside_kit if inside_kit != file and kit_dir else root / file
+        tpath = root / file_edits[0][1].target  # a kit file's translation goes into the organisation's repository
         source_doc = read_yaml(source_path, file)
         original = tpath.read_text("utf-8-sig") if tpath.is_file() else ""  # a byte-order mark is dropped on write
         text, count = original, 0
@@ -109,7 +116,7 @@ def import_po(project: Project, root: Path, po_file: Path, lang: str | None = No
             if value != entry.translation:
                 try:
                     text = set_string(text, field_steps(entry.field, source_doc.data), value,
-                                      header=_header(tpath, source_path, source_doc.data, root))
+                                      header=_header(tpath, _kind(file), source_doc.data, root, bool(project.site.kit)))
                 except EditError as exc:
                     problems.append(Problem(display, po_entry.linenum, 1, f"cannot write {entry.key}: {exc}"))
                     continue
@@ -137,6 +144,7 @@ def import_po(project: Project, root: Path, po_file: Path, lang: str | None = No
     if problems:
         raise CutoverError(problems)
     for path, data in new_texts.items():
+        path.parent.mkdir(parents=True, exist_ok=True)  # an organisation's first translation in a kit's folder
         tmp = path.with_name(path.name + ".tmp")
         tmp.write_bytes(data)
         tmp.replace(path)
@@ -156,7 +164,19 @@ def _read_po(path: Path, display: str) -> polib.POFile:
                                     "fix the syntax in a PO editor, or export the file again")]) from None
 
 
+def _kit_folder(project: Project, root: Path) -> Path | None:
+    if not project.site.kit:
+        return None
+    from generator.org.kit import KitNotFound, kit_root
+
+    try:
+        return kit_root(project.site.kit, root)
+    except KitNotFound:  # pragma: no cover - the project loaded, so its kit exists
+        return None
+
+
 def _kind(file: str) -> str:
+    file = _KIT_PREFIX.sub("", file)
     if file.startswith("quizzes/"):
         return "quiz"
     parts = file.split("/")
@@ -165,10 +185,14 @@ def _kind(file: str) -> str:
     return parts[-1].removesuffix(".yaml")
 
 
-def _header(tpath: Path, source: Path, data: object, root: Path) -> str:
-    """The first lines of a new translation file: its schema for editors, and the id it translates."""
+def _header(tpath: Path, kind: str, data: object, root: Path, organisation: bool) -> str:
+    """The first lines of a new translation file: its schema for editors, and the id it translates.
+
+    The kit names the schema beside it; an organisation's repository has no generator folder, so it names the
+    schema's address (as its site.yaml does)."""
+    name = f"{kind}.translation.schema.json"
     depth = len(tpath.relative_to(root).parts) - 1
-    schema = "../" * depth + f"generator/schemas/{_kind(relative(source, root))}.translation.schema.json"
+    schema = f"https://cutover.example/schemas/{name}" if organisation else "../" * depth + f"generator/schemas/{name}"
     lines = [f"# yaml-language-server: $schema={schema}"]
     if isinstance(data, dict) and "id" in data:
         lines.append(f"id: {data['id']}")

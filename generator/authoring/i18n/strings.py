@@ -23,7 +23,7 @@ class Entry:
     """One translatable string in one language."""
 
     key: str  #: stable key: ``<source file>:<field path of ids and positions>``
-    file: str  #: the source file, relative to the project root
+    file: str  #: the source file, relative to the project root (a kit's file: ``kit:default/catalog/…``)
     field: str  #: ``steps[2].desktop``, ``questions[dial-how].options[direct].text``
     source: str
     translation: str | None  #: None when missing (a TODO marker counts as missing)
@@ -31,10 +31,34 @@ class Entry:
     line: int  #: where the source text is
     col: int
     where: tuple[str, int, int] | None  #: where the translation is (file, line, col), when it exists
+    target: str = ""  #: the project's file this language's text belongs in (a kit file's: the organisation's own)
 
 
 def is_placeholder(value: str | None) -> bool:
     return value is None or bool(TODO_MARKER.match(value))
+
+
+def is_stale(recorded: tuple[str, str] | None, source: str, translation: str) -> bool:
+    """The source changed since the lock recorded it, and the translation did not change with it.
+
+    A string recorded while it had no translation yet (``cutover init`` and ``mark-current`` record every string)
+    counts as stale once it has one and its source changed: nothing says which text the translator saw.
+    """
+    if recorded is None or recorded[0] == fingerprint(source):
+        return False
+    return recorded[1] in ("", fingerprint(translation))
+
+
+def translation_file(source_file: str, lang: str, kit_name: str | None) -> str:
+    """The project file that holds ``lang``'s text of ``source_file``: beside it, or for a kit's file the same path
+    in the organisation's own repository (the installed kit is never written)."""
+    from generator.org.kit import own_translation_display
+
+    own = own_translation_display(source_file, kit_name, lang) if kit_name else None
+    if own:
+        return own
+    folder, _, name = source_file.rpartition("/")
+    return (f"{folder}/" if folder else "") + f"{name.rsplit('.', 1)[0]}.{lang}.yaml"
 
 
 def entries(project: Project, root: Path, lang: str, lock: dict[str, tuple[str, str]] | None = None) -> list[Entry]:
@@ -49,13 +73,12 @@ def entries(project: Project, root: Path, lang: str, lock: dict[str, tuple[str, 
         if is_placeholder(value):
             value, state = None, MISSING
         else:
-            recorded = lock.get(text.key)
-            stale = recorded is not None and recorded[0] != fingerprint(source) and recorded[1] == fingerprint(value)
-            state = STALE if stale else COMPLETE
+            state = STALE if is_stale(lock.get(text.key), source, value) else COMPLETE
         tor = text.origins.get(lang)
         where = (tor.path, tor.text_line or tor.line, tor.col) if tor and value is not None else None
-        found.append(Entry(text.key, origin.path, text.key.split(":", 1)[1], source, value, state,
-                           origin.text_line or origin.line, origin.col, where))
+        found.append(Entry(text.key, origin.path, text.field, source, value, state,
+                           origin.text_line or origin.line, origin.col, where,
+                           translation_file(origin.path, lang, project.site.kit)))
     return sorted(found, key=lambda e: (e.file, e.line, e.col, e.key))
 
 
@@ -97,10 +120,13 @@ def stale_warnings(project: Project, root: Path) -> list[Problem]:
     for lang in project.site.languages[1:]:
         for entry in entries(project, root, lang):
             if entry.state == STALE and entry.where:
+                if entry.where[0].startswith("kit:"):  # the kit's own translation, after an upgrade of the kit
+                    hint = (f"correct it in {entry.target} in your repository, or accept the kit's translation: "
+                            f"'cutover i18n mark-current --lang {lang}'")
+                else:
+                    hint = f"update it, then run 'cutover i18n mark-current --lang {lang}'"
                 problems.append(Problem(*entry.where, f"the {lang} translation of {entry.field} is older than its source text "
-                                        f"({entry.file}:{entry.line})",
-                                        f"update it, then run 'cutover i18n mark-current --lang {lang}'",
-                                        Severity.WARNING, STALE_CODE))
+                                        f"({entry.file}:{entry.line})", hint, Severity.WARNING, STALE_CODE))
     return problems
 
 
@@ -111,7 +137,7 @@ def todo_errors(project: Project) -> list[Problem]:
         for lang, value in text.values.items():
             origin = text.origins.get(lang)
             if origin and TODO_MARKER.match(value):
-                field = text.key.split(":", 1)[1]
+                field = text.field
                 problems.append(Problem(origin.path, origin.text_line or origin.line, origin.col,
                                         f"{field} still holds the placeholder '{_short(value)}'",
                                         "replace the TODO with the real text" if lang == project.site.default_language
@@ -119,12 +145,25 @@ def todo_errors(project: Project) -> list[Problem]:
     return problems
 
 
-def mark_current(project: Project, root: Path, lang: str, files: set[str] | None = None) -> dict[str, tuple[str, str]]:
-    """The lock entries after declaring every existing translation (of ``files``, or all) current."""
+def mark_current(project: Project, root: Path, lang: str, files: set[str] | None = None,
+                 base: dict[str, tuple[str, str]] | None = None) -> dict[str, tuple[str, str]]:
+    """The lock entries after declaring every existing translation (of ``files``, or all) current.
+
+    Strings without a translation are recorded too, with an empty translation fingerprint: a translation written
+    later by hand is then stale as soon as its source changes, without anyone marking it first. ``base``: entries
+    to keep as they are (a kit's own lock, so that what the kit knows to be stale stays stale).
+    """
     lock = dict(read_lock(root, lang))
     for entry in entries(project, root, lang, lock):
-        if entry.translation is not None and (files is None or entry.file in files):
+        if files is not None and entry.file not in files:
+            continue
+        kept = (base or {}).get(entry.key)
+        if kept is not None:
+            lock[entry.key] = kept
+        elif entry.translation is not None:
             lock[entry.key] = (fingerprint(entry.source), fingerprint(entry.translation))
+        else:
+            lock[entry.key] = (fingerprint(entry.source), "")
     return lock
 
 

@@ -211,9 +211,8 @@ def _insert(text: str, found: _Found, steps: list[Step], value: str) -> str:
     else:
         if kind == "key":
             raise EditError("the file holds a list where a mapping belongs")
-        if kind == "pos" and rest[0][1] != len(container.value):
-            raise EditError(f"item {rest[0][1] + 1} of this list cannot be added before items "
-                            f"{len(container.value) + 1}–{rest[0][1]}: translate those first")
+        if kind == "pos" and rest[0][1] < len(container.value):  # pragma: no cover - an existing item is found
+            raise EditError("the list item exists already")
         indent = container.start_mark.column
     pos = container.end_mark.index
     # A container ends where the next token starts; new lines go after its last line, before comments and blanks.
@@ -225,7 +224,8 @@ def _insert(text: str, found: _Found, steps: list[Step], value: str) -> str:
     prefix = "" if pos == 0 or text[pos - 1] == "\n" else "\n"
     if pos == len(text) and text and not text.endswith("\n"):
         prefix = "\n"
-    return text[:pos] + prefix + _emit(rest, value, indent) + text[pos:]
+    existing = len(container.value) if isinstance(container, SequenceNode) else 0
+    return text[:pos] + prefix + _emit(rest, value, indent, existing) + text[pos:]
 
 
 def _last_value_end(node: Node) -> int | None:
@@ -242,16 +242,25 @@ def _deep_end(node: Node) -> int:
     return node.end_mark.index
 
 
-def _emit(rest: list[Step], value: str, indent: int) -> str:
-    """YAML lines for the missing path ``rest`` ending in ``value``, starting at column ``indent``."""
+def _emit(rest: list[Step], value: str, indent: int, existing: int = 0) -> str:
+    """YAML lines for the missing path ``rest`` ending in ``value``, starting at column ``indent``.
+
+    ``existing``: how many items the list of the first step already has. Items before a translated one that are
+    not translated (an organisation correcting one step of the kit's translation) are written as ``- {}``: a
+    translation without text, which keeps the positions. A list of plain strings has no such item.
+    """
     data: object = value
-    for kind, sel in reversed(rest):
+    for n, (kind, sel) in enumerate(reversed(rest)):
         if kind == "key":
             data = {sel: data}
         elif kind == "id":
             data = [{"id": sel, **data}] if isinstance(data, dict) else [{"id": sel}]
         else:
-            data = [data]
+            before = sel - (existing if n == len(rest) - 1 else 0)
+            if before and not isinstance(data, dict):
+                raise EditError(f"item {sel + 1} of this list cannot be added before the items in front of it: "
+                                "translate those first")
+            data = [{} for _ in range(before)] + [data]
     dumped = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, default_flow_style=False, width=10**9,
                             indent=2)
     pad = " " * indent
