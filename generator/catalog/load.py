@@ -29,6 +29,7 @@ from generator.catalog.translations import Merger, missing_translations
 from generator.catalog.yamlio import Document, YamlFileError, read_bytes, read_yaml
 from generator.errors import CutoverError, Problem, did_you_mean, errors_only, relative
 from generator.org import branding, kit, overrides
+from generator.strings import files as uistrings
 
 #: The shape of a language code (the site schema's pattern); whether it names a real language is checked later.
 LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(-[A-Z]{2})?$")
@@ -68,7 +69,8 @@ class Layout:
                 ("scenario", self.scenarios, True)]
 
     def watched(self) -> list[Path]:
-        return [self.catalog, self.quizzes, self.docs, self.root / "i18n"]  # i18n/: translation lock files (status page)
+        # i18n/: translation lock files (status page); locales/: the organisation's interface strings
+        return [self.catalog, self.quizzes, self.docs, self.root / "i18n", self.root / "locales"]
 
 
 @dataclass
@@ -211,6 +213,7 @@ def load_project(root: Path) -> LoadResult:
         quizzes=_by_id([_build_quiz(t, s) for t, s in trees["quiz"]], "quiz", c),
         scenarios=_by_id([_build_scenario(t, s) for t, s in trees["scenario"]], "scenario", c),
     )
+    project.ui = uistrings.load(layout.root, c.kit, languages, c.problems)  # the interface strings, layered
     survey_file = layout.catalog / "survey.yaml"
     if c.kit and not survey_file.is_file():  # the kit's survey, unless the organisation has its own
         survey_file = c.kit[0] / "catalog" / "survey.yaml"

@@ -15,7 +15,8 @@ from importlib import metadata
 from pathlib import Path
 
 from generator.org.kit import DEFAULT_KIT, kit_languages, kit_root
-from generator.render.localize import _lookup, _package_strings, language_name
+from generator.strings.files import package_layer, reference
+from generator.strings.languages import language_name
 
 TEMPLATES = Path(__file__).parent / "templates"
 #: Empty folders an organisation fills with its own content (kept in git by a .gitkeep).
@@ -80,7 +81,8 @@ def _yaml_string(value: str) -> str:
 
 def _site_name(org_name: str, lang: str) -> str:
     """The header title in ``lang``: the organisation and the home page's title in that language."""
-    title = _lookup(_package_strings(lang), "home.title") or _lookup(_package_strings("en"), "home.title")
+    entry = package_layer(lang).get("home.title") or reference()["home.title"]
+    title = entry.value
     return f"{org_name}: {title}"
 
 

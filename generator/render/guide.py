@@ -13,7 +13,7 @@ def render_guide(project: Project, feature: Feature, loc: Localizer) -> Page:
     body: list[str] = [markup.block(loc.text(feature.summary)), ""]
     facts = [f"**{loc.ui('guide.category')}:** {markup.inline(loc.text(_category(project, feature)))}"]
     if feature.minutes:
-        facts.append(f"**{loc.ui('guide.time')}:** {loc.ui('guide.minutes', minutes=feature.minutes)}")
+        facts.append(f"**{loc.ui('guide.time')}:** {loc.ui('guide.minutes', count=feature.minutes)}")
     users = [r for r in project.roles.values() if feature.id in r.features]
     if users:
         facts.append(f"**{loc.ui('guide.for_roles')}:** " + role_links(project, [r.id for r in users], path, loc))

@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 from generator.catalog.load import load_project
+from generator.strings.marks import mark
 from generator.render import page_markdown, render_pages
 from generator.render.common import scrambled
 from generator.render.guide import render_guide
@@ -126,8 +127,9 @@ def test_untranslated_page_carries_a_notice(project: Path):
     proj = load_project(project).project
     pages = {p.path: p for p in render_pages(proj, "de")}
     text = page_markdown(proj, pages["guides/hold.md"], "de")
-    assert "Teile dieser Seite sind noch nicht übersetzt und werden auf Englisch angezeigt." in text
-    assert "Pause a call." in text
+    assert "Ein Teil dieser Seite ist noch nicht übersetzt und wird auf Englisch angezeigt" in text
+    assert "- `catalog/features/hold.yaml`: `summary`" in text  # the notice names what is untranslated
+    assert mark("Pause a call.", "en") in text  # the English text itself, marked as English
     assert "übersetzt" not in page_markdown(proj, pages["roles/manager.md"], "de")
 
 
