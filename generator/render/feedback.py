@@ -20,6 +20,7 @@ from urllib.parse import parse_qsl, quote, urlsplit, urlunsplit
 from generator.catalog.feedback import is_address
 from generator.catalog.model import Feedback, Project
 from generator.render.localize import Localizer, language_name
+from generator.strings import marks
 
 #: Our names of the form fields; ``feedback.parameters`` may rename each.
 FORM_FIELDS = ("title", "language", "version", "url", "answer")
@@ -165,7 +166,8 @@ def widget_html(project: Project, page: PageInfo, loc: Localizer) -> str:
     from generator.render.quizdata import embed
 
     channel = page_channel(project, page.lang)
-    links = page_links(channel, page, loc)
+    # Links and their templates are addresses and e-mail text: unmarked. What the page shows is marked (loc).
+    links = page_links(channel, page, Localizer(project, loc.lang))
     esc = html.escape
     heading = f'<h2 class="cutover-feedback__title" id="cutover-feedback-title">{esc(loc.ui("feedback.question"))}</h2>'
     parts = [f'<aside class="cutover-feedback" aria-labelledby="cutover-feedback-title" data-channel="{channel.kind}">']
@@ -191,7 +193,7 @@ def widget_html(project: Project, page: PageInfo, loc: Localizer) -> str:
 def page_widget(project: Project, lang: str, title: str, url: str, version: str = "") -> str:
     """The widget of one page: ``title`` as the theme has it (HTML), ``url`` the build's best guess of its address,
     ``version`` mike's version while publishing."""
-    return widget_html(project, PageInfo(plain_title(title), url, lang, version), Localizer(project, lang))
+    return widget_html(project, PageInfo(plain_title(title), url, lang, version), Localizer(project, lang, marked=True))
 
 
 def widget_settings(project: Project) -> str:
@@ -202,7 +204,7 @@ def widget_settings(project: Project) -> str:
 
 def plain_title(title: str) -> str:
     """A page title as MkDocs hands it over (it may hold tags and entities), as plain text."""
-    return html.unescape(re.sub(r"<[^>]+>", "", title or "")).strip()
+    return marks.strip(html.unescape(re.sub(r"<[^>]+>", "", title or ""))).strip()
 
 
 def form_query(url: str) -> tuple[str, list[tuple[str, str]]]:

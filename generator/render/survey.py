@@ -17,6 +17,7 @@ from generator.render.common import Page
 from generator.render.feedback import Channel, contact_html, form_query, survey_channel
 from generator.render.localize import Localizer
 from generator.render.quizdata import embed, html
+from generator.strings import marks
 
 SURVEY = "survey.md"
 
@@ -39,16 +40,17 @@ def render_survey(project: Project, survey: Survey, loc: Localizer) -> Page:
 def _form(project: Project, survey: Survey, channel: Channel, loc: Localizer) -> str:
     """One raw HTML block (no blank lines, so Markdown keeps it whole)."""
     esc = html_module.escape
-    title = _plain(html(loc.text(survey.title)))
+    plain = Localizer(loc.project, loc.lang)  # for the e-mail and the file: addresses and text, never marked
+    title = _plain(html(plain.text(survey.title)))
     attrs = f'class="cutover-survey" data-survey="{esc(survey.id)}" data-channel="{channel.kind}"'
     hidden: list[tuple[str, str]] = []
     if channel.kind == "form":
         action, hidden = form_query(channel.target)
         attrs += f' method="get" action="{esc(action)}"'
     elif channel.kind == "email":
-        action = f"mailto:{channel.target}?subject=" + _quote(loc.ui("survey.subject", title=title))
+        action = f"mailto:{channel.target}?subject=" + _quote(plain.ui("survey.subject", title=title))
         attrs += f' method="post" enctype="text/plain" action="{esc(action)}"'
-    out = [f"<form {attrs}>", embed(_data(survey, channel, title, loc), "cutover-survey-data")]
+    out = [f"<form {attrs}>", embed(_data(survey, channel, title, plain), "cutover-survey-data")]
     hidden += [("survey", survey.id), ("language", loc.lang), ("version", "")]
     out += [f'<input type="hidden" name="{esc(n)}" value="{esc(v)}">' for n, v in hidden]
     for number, question in enumerate(survey.questions, 1):
@@ -120,7 +122,7 @@ def _data(survey: Survey, channel: Channel, title: str, loc: Localizer) -> dict:
 
 
 def _plain(text: str) -> str:
-    return html_module.unescape(re.sub(r"<[^>]+>", "", text))
+    return marks.strip(html_module.unescape(re.sub(r"<[^>]+>", "", text)))
 
 
 def _quote(text: str) -> str:

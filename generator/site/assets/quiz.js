@@ -11,19 +11,44 @@
 
   const STORE_KEY = "cutover-quiz";
   const STORE_VERSION = 1;
-  const SAFE_TAGS = new Set(["STRONG", "EM", "B", "I", "CODE", "A", "P", "UL", "OL", "LI", "BR", "ABBR"]);
+  const SAFE_TAGS = new Set(["STRONG", "EM", "B", "I", "CODE", "A", "P", "UL", "OL", "LI", "BR", "ABBR", "SPAN"]);
+  const LANG = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 
   /* ---------- small helpers ---------- */
+
+  /* A string shown in another language than the page's arrives between marks (U+E000 lang U+E001 … U+E002,
+   * generator/strings/marks.py): it goes into a <span lang>, so it is read in its own language; an attribute
+   * cannot say so and gets the text without them. */
+  const MARKS = /\uE000([a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)\uE001|\uE002/g;
+  const plain = (text) => String(text).replace(/\uE000[^\uE000-\uE002]*\uE001|[\uE000-\uE002]/g, "");
+  function marked(text) {
+    text = String(text);
+    const out = document.createDocumentFragment(), stack = [];
+    let at = 0;
+    const add = (piece) => {
+      const lang = stack[stack.length - 1];
+      if (!piece) return;
+      if (!lang || lang === document.documentElement.lang || !piece.trim()) return out.append(piece);
+      out.append(h("span", { lang, class: "cutover-fallback" }, piece));
+    };
+    for (const m of text.matchAll(MARKS)) {
+      add(text.slice(at, m.index));
+      if (m[1]) stack.push(m[1]); else stack.pop();
+      at = m.index + m[0].length;
+    }
+    add(text.slice(at));
+    return out;
+  }
 
   function h(tag, props = {}, ...children) {
     const node = document.createElement(tag);
     for (const [key, value] of Object.entries(props)) {
       if (value === undefined || value === null || value === false) continue;
-      if (key === "text") node.textContent = value;
+      if (key === "text") node.append(marked(value));
       else if (key.startsWith("on")) node.addEventListener(key.slice(2), value);
-      else node.setAttribute(key, value === true ? "" : value);
+      else node.setAttribute(key, value === true ? "" : plain(value));
     }
-    for (const child of children.flat()) if (child) node.append(child);
+    for (const child of children.flat()) if (child) node.append(typeof child === "string" ? marked(child) : child);
     return node;
   }
 
@@ -41,6 +66,7 @@
           if (node.tagName === "A" && href && /^(https?:|mailto:|tel:|#|\.|\/|[\w-]+(\/|\.|#|$))/i.test(href) &&
               !/^\s*(javascript|data|vbscript):/i.test(href)) clean.setAttribute("href", href);
           if (node.tagName === "ABBR" && node.title) clean.title = node.title;
+          if (node.tagName === "SPAN" && LANG.test(node.lang)) { clean.lang = node.lang; clean.className = "cutover-fallback"; }
           copy(node, clean);
           to.append(clean);
         }
@@ -51,6 +77,12 @@
   }
 
   const fill = (text, vars = {}) => String(text).replace(/\{(\w+)\}/g, (m, k) => (k in vars ? vars[k] : m));
+  /* A counted string's form for `count` by CLDR's rules, as the browser has them (generator/strings/plurals.py). */
+  const plural = (forms, count) => {
+    let form = typeof forms === "string" ? forms : forms.other;
+    try { form = forms[new Intl.PluralRules(forms.lang || document.documentElement.lang).select(count)] || form; } catch (e) { /* other */ }
+    return fill(form, { count });
+  };
 
   function readJson(root, selector) {
     const node = root.querySelector(selector);
@@ -168,7 +200,7 @@
           renderOrder();
           const moved = controls.querySelector(`[data-item="${id}"]`);
           moved.focus();
-          announce.textContent = fill(ui.moved, { item: moved.querySelector(".cq-item-text").textContent, pos: j + 1, n: order.length });
+          announce.textContent = plain(fill(ui.moved, { item: moved.querySelector(".cq-item-text").textContent, pos: j + 1, n: order.length }));
           view.changed();
         };
         list.append(h("li", { "data-item": id, tabindex: "0", onkeydown: (e) => {
@@ -401,14 +433,14 @@
     refresh();
     const unanswered = grades.filter((g) => !g.answered).length;
     const rows = () => quiz.questions.map((q, i) => ({ question: q.id, answered: grades[i].answered, score: Math.round(grades[i].score * 100) }));
-    const record = () => ({ quiz: quiz.id, title: quiz.title, language: quiz.lang, name: name.value.trim(), date: new Date().toISOString(),
+    const record = () => ({ quiz: quiz.id, title: plain(quiz.title), language: quiz.lang, name: name.value.trim(), date: new Date().toISOString(),
       score, pass_mark: quiz.pass, passed, code: code.textContent, questions: rows() });
     const csv = () => ["question,answered,score", ...rows().map((r) => `${r.question},${r.answered},${r.score}`),
       `total,,${score}`].join("\r\n") + "\r\n";
     target.replaceChildren(
       h("h2", { class: "cq-score", tabindex: "-1", text: fill(ui.score, { score }) }),
       h("p", { class: passed ? "cq-passed" : "cq-failed", text: passed ? `✓ ${ui.passed}` : `✗ ${fill(ui.failed, { pass: quiz.pass })}` }),
-      unanswered ? h("p", { text: fill(ui.unanswered, { n: unanswered }) }) : "",
+      unanswered ? h("p", { text: plural(ui.unanswered, unanswered) }) : "",
       h("p", {}, h("label", { for: name.id, text: `${ui.name_label} ` }), name),
       h("p", {}, h("span", { text: `${ui.result_code}: ` }), code),
       h("p", { class: "cq-downloads" },
@@ -456,7 +488,7 @@
         const right = q.options ? q.options[i].correct : i === 0;
         rows.append(h("li", { class: revealed && right ? "cq-is-right" : "" }, richText(h("span", { class: "cq-tally-label" }), label),
           revealed && right && q.options ? h("strong", { text: ` ✓ ${ui.right_answer}` }) : "",
-          h("span", { class: "cq-count", text: ` ${counts[i]} ${ui.hands} ` }),
+          h("span", { class: "cq-count", text: ` ${plural(ui.hands_count, counts[i])} ` }),
           h("button", { type: "button", "aria-label": `${ui.add_hand}: ${String.fromCharCode(65 + i)}`, text: "+", onclick: () => tally(i, 1) }),
           h("button", { type: "button", "aria-label": `${ui.remove_hand}: ${String.fromCharCode(65 + i)}`, text: "−", onclick: () => tally(i, -1) })));
       });
@@ -538,16 +570,16 @@
       for (const link of root.querySelectorAll("a.cq-progress-link")) {
         const entry = store.quiz(link.dataset.quiz);
         const text = entry.attempts
-          ? `${fill(ui.progress_best, { score: entry.best })}, ${entry.passed ? "✓ " + ui.progress_passed : ui.progress_not_passed} (${fill(ui.progress_attempts, { n: entry.attempts })})`
+          ? `${fill(ui.progress_best, { score: entry.best })}, ${entry.passed ? "✓ " + ui.progress_passed : ui.progress_not_passed} (${plural(ui.progress_attempts, entry.attempts)})`
           : ui.progress_not_taken;
         let out = link.parentElement.querySelector(".cq-progress-status");
         if (!out) out = link.parentElement.appendChild(h("span", { class: "cq-progress-status" }));
-        out.textContent = ` — ${text}`;
+        out.replaceChildren(marked(` — ${text}`));
       }
     };
     render();
     root.append(h("p", {}, h("button", { type: "button", class: "md-button cq-progress-reset", text: ui.progress_reset,
-      onclick: () => { store.clear(); render(); status.textContent = ui.progress_cleared; } })), status);
+      onclick: () => { store.clear(); render(); status.replaceChildren(marked(ui.progress_cleared)); } })), status);
   }
 
   /* ---------- trainer's class results ---------- */

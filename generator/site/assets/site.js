@@ -1,4 +1,5 @@
-/* Cutover site components: the role checklist. Mounted idempotently on every page change.
+/* Cutover site components: the role checklist, the version switch, the 404 page's language. Mounted idempotently
+ * on every page change.
  * Without JavaScript a task reads "☐ task"; with it, the box is a real checkbox whose state is kept in this
  * browser, per role and task, so it survives reloads and a change of language. */
 (() => {
@@ -50,6 +51,23 @@
     try { if ((await fetch(same.href, { method: "HEAD" })).ok) target = same.href + location.hash; } catch (e) { /* offline: the version's home */ }
     location.href = target;
   }, true);
+
+  /* An address that does not exist in another language's folder (/de/…) gets the root 404.html from a web server,
+   * which is in the default language: send the reader to that language's own 404 page, which puts the address
+   * they asked for back into the address bar. */
+  function notFound() {
+    const asked = new URLSearchParams(location.hash.slice(1)).get("cutover-missing");
+    if (asked && asked.startsWith("/") && !asked.startsWith("//")) history.replaceState(null, "", asked);
+    const mark = document.querySelector(".cutover-not-found[data-languages]");
+    if (!mark) return;
+    const base = new URL(mark.dataset.base || "/", location.href);
+    if (!location.pathname.startsWith(base.pathname)) return;
+    const lang = location.pathname.slice(base.pathname.length).split("/")[0];
+    if (!mark.dataset.languages.split(" ").includes(lang)) return;
+    const missing = encodeURIComponent(location.pathname + location.search);
+    location.replace(new URL(`${lang}/404.html#cutover-missing=${missing}`, base).href);
+  }
+  notFound();
 
   function mountAll() {
     document.querySelectorAll("li[data-task]:not([data-cutover-mounted])").forEach(mountChecklist);

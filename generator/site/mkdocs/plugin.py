@@ -9,7 +9,6 @@ rewriting this package (generator/site/mkdocs/) only.
 from __future__ import annotations
 
 import atexit
-import json
 import logging
 import os
 import shutil
@@ -35,7 +34,8 @@ from generator.render.localize import Localizer
 from generator.site.finish import finish_site
 from generator.site.navigation import default_nav, section_title
 from generator.site.offline import SHIM
-from generator.site.pagehtml import fix_page
+from generator.site import chrome
+from generator.site.pagehtml import fix_error_page, fix_page
 from generator.site.rebuild import PageMemory, replace_search_docs, site_signature
 from generator.site.stage import ASSET_DIR, ASSETS, default_staging_dir, remove_staging, stage
 
@@ -74,19 +74,6 @@ class CutoverConfig(Config):
     project_dir = config_options.Optional(config_options.Type(str))  #: default: the folder of mkdocs.yml
     staging_dir = config_options.Optional(config_options.Type(str))  #: default: a private temporary folder
     default_version = config_options.Type(str, default="latest")  #: the alias readers of an old version are sent to
-
-
-def _english_ui_for_unknown_language(env: jinja2.Environment, config) -> None:
-    """material ships UI strings for about sixty languages and its templates fail on any other (an organisation's
-    added language, say Faroese). Give such a language a partial that only names it: material then falls back to
-    English for every string, and the page keeps its own lang attribute."""
-    language = str(config.theme.get("language") or "en")
-    name = f"partials/languages/{language}.html"
-    try:
-        env.loader.get_source(env, name)
-    except jinja2.TemplateNotFound:
-        source = "{% macro t(key) %}{{ {\"language\": " + json.dumps(language) + "}[key] }}{% endmacro %}"
-        env.loader = jinja2.ChoiceLoader([env.loader, jinja2.DictLoader({name: source})])
 
 
 class CutoverPlugin(BasePlugin[CutoverConfig]):
@@ -184,6 +171,7 @@ class CutoverPlugin(BasePlugin[CutoverConfig]):
 
     def on_pre_build(self, config):
         self._search_mark = 0  # material's search plugin starts a new index for every build (every language)
+        self._localise_markdown(config)
         search = self._search_plugin(config)
         if self._incremental and getattr(search, "search_index_prev", None) is not None:
             # material merges a dirty build's entries into the previous build's, assuming that was the same
@@ -227,6 +215,41 @@ class CutoverPlugin(BasePlugin[CutoverConfig]):
         if sorted(configured) != sorted(wanted) or (default != wanted[0] and not only):
             raise PluginError(f"languages differ: catalog/site.yaml has {', '.join(wanted)} (default {wanted[0]}), "
                               f"the i18n plugin in mkdocs.yml has {', '.join(configured)} (default {default}); make them the same")
+
+    def _localise_markdown(self, config) -> None:
+        """Strings Python-Markdown's extensions write into every page (the heading anchors' title, footnotes' back
+        links), in the language about to be built: MkDocs makes a new Markdown converter for every page."""
+        loc = Localizer(self.project, self._current_language(config))
+        if "toc" in config.markdown_extensions:
+            config.mdx_configs.setdefault("toc", {})["permalink_title"] = chrome.permalink_title(loc)
+        if "footnotes" in config.markdown_extensions:
+            config.mdx_configs.setdefault("footnotes", {})["BACKLINK_TITLE"] = chrome.footnote_backlink_title(loc)
+
+    def _root_language_build(self, config) -> bool:
+        """Whether the language being built is the one at the site root (the default, or the one built alone)."""
+        i18n = config.plugins.get("i18n")
+        return i18n is None or bool(i18n.is_default_language_build)
+
+    def _other_languages(self, config) -> list[str]:
+        """The languages in folders of their own, for the root 404 page (none on theirs)."""
+        i18n = config.plugins.get("i18n")
+        if i18n is None or not self._root_language_build(config) or i18n.config.build_only_locale:
+            return []
+        return [lang for lang in i18n.build_languages if lang != i18n.default_language]
+
+    def on_post_template(self, output_content, template_name, config):
+        """One 404 page per language: the root one in the default language, ``<lang>/404.html`` for the others
+        (a web server sends /de/… there, or the root page's script does)."""
+        if template_name != "404.html":
+            return output_content
+        lang = self._current_language(config)
+        output = fix_error_page(output_content, lang, self.project.site.default_language)
+        if self._root_language_build(config):
+            return output
+        target = Path(config.site_dir) / lang / "404.html"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(output, "utf-8")
+        return ""  # MkDocs writes nothing for an empty page: the root 404.html stays the default language's
 
     def _ensure_extensions(self, config) -> None:
         for name, options in REQUIRED_EXTENSIONS.items():
@@ -289,7 +312,6 @@ class CutoverPlugin(BasePlugin[CutoverConfig]):
     @event_priority(-100)  # after other plugins added their template extensions
     def on_env(self, env, config, files):
         lang = self._current_language(config)
-        _english_ui_for_unknown_language(env, config)
         # Every language's build (and every serve rebuild) compiles the same templates: once is enough.
         env.bytecode_cache = _TEMPLATE_CACHES.setdefault(tuple(sorted(env.extensions)), _MemoryBytecodeCache())
         # static-i18n points the language switcher at a page's translations through the attribute
@@ -302,7 +324,10 @@ class CutoverPlugin(BasePlugin[CutoverConfig]):
                 page = file.page
                 if page is not None and page.content is None and (lang, file.src_uri) in self._memory.titles:
                     page.title = self._memory.titles[(lang, file.src_uri)]  # not read by a dirty build: the nav needs it
-        env.globals["cutover_ui"] = lambda key: Localizer(self.project, lang).ui(key)
+        loc = Localizer(self.project, lang, marked=True)  # the theme's strings, marked where they are in English
+        env.globals["cutover_ui"] = lambda key, **fields: Markup(chrome.ui_html(loc, key, **fields))
+        env.globals["cutover_theme"] = lambda key: Markup(chrome.theme_string(loc, key))
+        env.globals["cutover_other_languages"] = lambda: self._other_languages(config)
         env.globals["cutover_footer"] = lambda: Markup(branding.footer_html(self.project, lang))
         env.globals["cutover_feedback"] = lambda page: self._feedback_widget(page, config, lang)
         return env
