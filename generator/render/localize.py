@@ -96,7 +96,8 @@ class Localizer:
         foreign = lang != self.lang and self.marked
         if fields:
             if foreign:  # what fills an English sentence is still in the page's language
-                fields = {k: marks.mark(v, self.lang) if isinstance(v, str) else v for k, v in fields.items()}
+                fields = {k: v if not isinstance(v, str) or v.startswith(marks.START) else marks.mark(v, self.lang)
+                          for k, v in fields.items()}
             value = value.format(**fields)
         return marks.mark(value, lang) if foreign else value
 
@@ -114,4 +115,6 @@ class Localizer:
 
     def language_name(self, code: str) -> str:
         """A language's name in the language the interface strings are shown in (English where there are none)."""
-        return language_name(code, self.lang if self.strings.has_language(self.lang) else REFERENCE)
+        shown_in = self.lang if self.strings.has_language(self.lang) else REFERENCE
+        name = language_name(code, shown_in)
+        return marks.mark(name, shown_in) if self.marked and shown_in != self.lang else name

@@ -4,16 +4,23 @@ material asks its ``partials/language.html`` for every string a reader sees or h
 box, skip link, footer, aria labels, clipboard, …); Cutover's override of that partial asks :func:`theme_string`,
 so those strings come from ``generator/locales`` and an organisation's ``locales/`` in every language of the site,
 one material does not ship included. The settings material keeps among them (language, direction, search) are
-computed. Values are escaped: a translator's ``&`` or ``"`` stays text in an attribute. No MkDocs types here.
+computed. A language the strings layer lacks a theme string for gets material's own translation where material
+has one (it ships about sixty languages), else English, marked as such. Values are escaped: a translator's ``&``
+or ``"`` stays text in an attribute. No MkDocs types here: material's translations are read as the data they are.
 """
 
 from __future__ import annotations
 
+import functools
 import html
+import importlib.util
+import json
+import re
+from pathlib import Path
 
 from generator.render.localize import Localizer
 from generator.site.search import search_settings
-from generator.strings.files import reference
+from generator.strings.files import REFERENCE, reference
 from generator.strings.languages import direction
 
 
@@ -28,9 +35,34 @@ def theme_string(loc: Localizer, key: str) -> str:
         settings = search_settings(loc.lang)
         value = settings.get(key.rsplit(".", 1)[1])
         return html.escape(",".join(value) if isinstance(value, list) else value or "")
-    if f"theme.{key}" not in reference():
+    full = f"theme.{key}"
+    if full not in reference():
         return ""
-    return html.escape(loc.ui(f"theme.{key}"))
+    if loc.lang != REFERENCE and not loc.has_ui(full) and key in material_strings(loc.lang):
+        return html.escape(material_strings(loc.lang)[key])
+    return html.escape(loc.ui(full))
+
+
+def untranslated_theme_keys(loc: Localizer) -> list[str]:
+    """The theme's strings a page of ``loc``'s language shows in English (neither translated nor in material)."""
+    own = material_strings(loc.lang)
+    return [key for key in reference() if key.startswith(("theme.", "chrome.")) and not loc.has_ui(key)
+            and key.split(".", 1)[1] not in own] if loc.lang != REFERENCE else []
+
+
+_ENTRY = re.compile(r'^\s*("(?:[^"\\]|\\.)*")\s*:\s*("(?:[^"\\]|\\.)*")\s*,?\s*$', re.M)
+
+
+@functools.cache
+def material_strings(lang: str) -> dict[str, str]:
+    """material's own translation of its strings into ``lang`` (its partials/languages/<lang>.html), if it has one."""
+    spec = importlib.util.find_spec("material")
+    if spec is None or not spec.submodule_search_locations:
+        return {}
+    path = Path(list(spec.submodule_search_locations)[0]) / "templates" / "partials" / "languages" / f"{lang}.html"
+    if not re.fullmatch(r"[A-Za-z-]+", lang) or not path.is_file():
+        return {}
+    return {json.loads(k): json.loads(v) for k, v in _ENTRY.findall(path.read_text("utf-8"))}
 
 
 def ui_html(loc: Localizer, key: str, **fields: str) -> str:
