@@ -91,9 +91,16 @@ def _print_problems(problems) -> None:
 
 
 def _require_config(project: Path) -> None:
+    """mkdocs.yml is there and lists the languages catalog/site.yaml does: checked before MkDocs runs."""
+    from generator.site.languages import site_problems
+
     config_file = project / "mkdocs.yml"
     if not config_file.is_file():
         raise click.ClickException(f"{config_file} not found: run the command in the project folder or pass --project")
+    errors = [p for p in site_problems(project) if p.severity is Severity.ERROR]
+    if errors:
+        _print_problems(errors)
+        sys.exit(1)
 
 
 def _through_scratch(target: Path, what: str, work: Callable[[Path], None], place: Callable[[Path], None]) -> None:
@@ -253,6 +260,7 @@ def publish(project: Path, version: str, aliases: tuple[str, ...], title: str | 
 
     try:
         load_project(project)  # clear errors before mike starts a build
+        _require_config(project)
         run_publish(project.resolve(), version, list(aliases), title, set_default)
     except CutoverError as exc:
         _print_problems(exc.problems)
@@ -304,15 +312,20 @@ def export_site(project: Path, directory: Path, alias_type: str) -> None:
 
 @main.command("new")
 @_project_option
-@click.argument("kind", type=click.Choice(["role", "feature", "quiz", "faq"]))
+@click.argument("kind", type=click.Choice(["role", "feature", "quiz", "faq", "language"]))
 @click.argument("new_id", metavar="ID")
 def new_command(project: Path, kind: str, new_id: str) -> None:
-    """Start a new role, feature, quiz or FAQ group: the definition and a translation file per language.
+    """Start a new role, feature, quiz or FAQ group: the definition and a translation file per language. Or add a
+    language (ID: its code, e.g. pl): to catalog/site.yaml and mkdocs.yml, with its interface strings file and
+    catalog/site.<ID>.yaml to translate.
 
-    Every text is a TODO; 'cutover check' fails until each one is filled in. Existing files are never overwritten.
+    Every text is a TODO; 'cutover check' names each one until it is filled in. Existing files are never overwritten.
     """
     from generator.authoring.scaffold import ScaffoldError, scaffold
 
+    if kind == "language":
+        _new_language(project, new_id)
+        return
     try:
         written = scaffold(project, kind, new_id)
     except ScaffoldError as exc:
@@ -323,6 +336,22 @@ def new_command(project: Path, kind: str, new_id: str) -> None:
     for path in written:
         click.echo(f"created {path.relative_to(project).as_posix() if path.is_relative_to(project) else path}")
     click.echo("Replace every TODO, then run 'cutover check'.")
+
+
+def _new_language(project: Path, lang: str) -> None:
+    from generator.authoring.newlanguage import LanguageError, add_language
+
+    try:
+        written = add_language(project, lang)
+    except LanguageError as exc:
+        raise click.ClickException(str(exc)) from None
+    except CutoverError as exc:
+        _print_problems(exc.problems)
+        sys.exit(1)
+    for path, what in written:
+        click.echo(f"{what} {path.relative_to(project).as_posix() if path.is_relative_to(project) else path}")
+    click.echo(f"Translate the TODOs, then run 'cutover check' and 'cutover i18n status --lang {lang}'. "
+               f"Hand-written pages go in docs/{lang}/ (until then the default language's show, with a notice).")
 
 
 @main.group("i18n")

@@ -6,6 +6,7 @@ from generator.catalog import markup
 from generator.catalog.model import Feature, Project
 from generator.render.common import GUIDES_INDEX, Page, admonition, feature_link, guide_path, heading, role_links, steps_markdown
 from generator.render.localize import Localizer
+from generator.strings.collation import sorted_by
 
 
 def render_guide(project: Project, feature: Feature, loc: Localizer) -> Page:
@@ -65,6 +66,6 @@ def render_guides_index(project: Project, loc: Localizer) -> Page:
             continue
         body += [heading(2, loc.text(category.name), f"category-{category.id}"), ""]
         body += [f"- {feature_link(project, f.id, GUIDES_INDEX, loc)}: {markup.inline(loc.text(f.summary))}"
-                 for f in sorted(features, key=lambda f: loc.text(f.title).casefold())] + [""]
+                 for f in sorted_by(features, loc.lang, lambda f: loc.text(f.title))] + [""]
     return Page(GUIDES_INDEX, loc.ui("guide.index_title"), body, project.site.source)
 

@@ -53,6 +53,11 @@ class Entry:
     col: int
 
     @property
+    def usable(self) -> bool:
+        """A text, or plural forms with 'other' (the form every count can fall back to), and no TODO."""
+        return bool(self.value.get("other") if isinstance(self.value, dict) else self.value) and not self.todo
+
+    @property
     def todo(self) -> bool:
         values = self.value.values() if isinstance(self.value, dict) else [self.value]
         return any(TODO.match(v) for v in values)
@@ -117,7 +122,7 @@ def flatten(doc: Document, problems: list[Problem]) -> Layer:
                     if not isinstance(v, str):
                         problems.append(doc.problem(here + (k,), f"the '{k}' form of {full} must be text",
                                                     "put it in quotes"))
-                layer[full] = Entry({k: strip(v) for k, v in forms.items()} if "other" in forms else "", doc.display, line, col)
+                layer[full] = Entry({k: strip(v) for k, v in forms.items()}, doc.display, line, col)
             elif isinstance(value, dict):
                 walk(value, here, full + ".")
             elif isinstance(value, str):
@@ -152,7 +157,7 @@ class UiStrings:
         """``key`` in ``lang``, None when no layer translates it (a TODO is no translation)."""
         for layer in self.layers(lang):
             entry = layer.get(key)
-            if entry is not None and entry.value and not entry.todo:
+            if entry is not None and entry.usable:
                 return entry
         return None
 
@@ -215,8 +220,12 @@ def check_layer(layer: Layer, lang: str) -> list[Problem]:
                                     did_you_mean(key, english) or "see generator/locales/en.yaml for the keys there are",
                                     Severity.WARNING, "unknown-string"))
             continue
-        if not entry.value:
+        if isinstance(entry.value, dict) and not entry.value.get("other"):
             problems.append(Problem(*where, f"{key} has plural forms without 'other'", "add the 'other' form"))
+            continue
+        if not entry.value:
+            problems.append(Problem(*where, f"{key} is empty: it shows in English", "write the text, or delete the line",
+                                    Severity.WARNING, MISSING))
             continue
         allowed = set().union(*(placeholders(v) or set() for v in _texts(source.value)))
         plural_source = isinstance(source.value, dict)

@@ -119,6 +119,27 @@ def todo_errors(project: Project) -> list[Problem]:
     return problems
 
 
+def variable_todos(root: Path, languages: list[str]) -> list[Problem]:
+    """An error for every variable value in ``catalog/site.<lang>.yaml`` still holding a TODO (``cutover init`` and
+    ``cutover new language`` write them for a language the kit is not written in)."""
+    from generator.catalog.yamlio import YamlFileError, read_yaml
+
+    problems = []
+    for lang in languages[1:]:
+        path = root / "catalog" / f"site.{lang}.yaml"
+        try:
+            doc = read_yaml(path, f"catalog/site.{lang}.yaml") if path.is_file() else None
+        except YamlFileError:
+            continue  # loading reports it
+        variables = doc.data.get("variables") if doc and isinstance(doc.data, dict) else None
+        for name, value in (variables or {}).items() if isinstance(variables, dict) else []:
+            if isinstance(value, str) and TODO_MARKER.match(value):
+                line, col = doc.where(("variables", name))
+                problems.append(Problem(doc.display, line, col, f"variables.{name} still holds the placeholder '{_short(value)}'",
+                                        f"write the {lang} value in place of the TODO", Severity.ERROR, "todo"))
+    return problems
+
+
 def mark_current(project: Project, root: Path, lang: str, files: set[str] | None = None) -> dict[str, tuple[str, str]]:
     """The lock entries after declaring every existing translation (of ``files``, or all) current."""
     lock = dict(read_lock(root, lang))

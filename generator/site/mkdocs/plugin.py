@@ -27,11 +27,12 @@ from mkdocs.structure.nav import Section
 from generator.catalog.load import Layout, load_project
 from generator.catalog.markup import RAW_HTML, UNSAFE_LINK
 from generator.catalog.translations import MISSING
-from generator.errors import CutoverError
+from generator.errors import CutoverError, Severity
 from generator.org import branding
 from generator.render.feedback import page_widget, widget_settings
 from generator.render.localize import Localizer
 from generator.site.finish import finish_site
+from generator.site.languages import site_problems
 from generator.site.navigation import default_nav, section_title
 from generator.site.offline import SHIM
 from generator.site import chrome
@@ -202,19 +203,10 @@ class CutoverPlugin(BasePlugin[CutoverConfig]):
         return config.plugins.get("material/search") or config.plugins.get("search")
 
     def _check_languages(self, config) -> None:
-        i18n = config.plugins.get("i18n")
-        wanted = self.project.site.languages
-        if i18n is None:
-            if len(wanted) > 1:
-                raise PluginError("catalog/site.yaml lists several languages, but the i18n plugin "
-                                  "(mkdocs-static-i18n) is not enabled in mkdocs.yml")
-            return
-        configured = [lang.locale for lang in i18n.config.languages]
-        default = next((lang.locale for lang in i18n.config.languages if lang.default), None)
-        only = i18n.config.build_only_locale  # one language built alone becomes the default there
-        if sorted(configured) != sorted(wanted) or (default != wanted[0] and not only):
-            raise PluginError(f"languages differ: catalog/site.yaml has {', '.join(wanted)} (default {wanted[0]}), "
-                              f"the i18n plugin in mkdocs.yml has {', '.join(configured)} (default {default}); make them the same")
+        """catalog/site.yaml's languages and mkdocs.yml's must be the same (generator/site/languages.py)."""
+        errors = [p for p in site_problems(self.layout.root) if p.severity is Severity.ERROR]
+        if errors:
+            raise PluginError("the languages differ:\n" + "\n".join(p.format() for p in errors))
 
     def _localise_markdown(self, config) -> None:
         """Strings Python-Markdown's extensions write into every page (the heading anchors' title, footnotes' back
