@@ -379,9 +379,11 @@ def _language_option(loaded, lang: str) -> None:
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--lang", "languages", multiple=True, help="Only this language (repeatable).")
 def i18n_status(project: Path, fmt: str, languages: tuple[str, ...]) -> None:
-    """Per language and file: complete, missing and stale strings (stale: the source changed after translation)."""
+    """Per language and file: complete, missing and stale strings (stale: the source changed after translation),
+    the interface strings included; then per page, how many strings it shows in another language."""
     import json as json_module
 
+    from generator.authoring.i18n.pages import page_status
     from generator.authoring.i18n.strings import status
 
     loaded = _load_or_exit(project)
@@ -389,6 +391,7 @@ def i18n_status(project: Path, fmt: str, languages: tuple[str, ...]) -> None:
         _language_option(loaded, lang)
     try:
         table = {k: v for k, v in status(loaded, project).items() if not languages or k in languages}
+        pages = {lang: page_status(loaded, project, lang) for lang in table}
     except CutoverError as exc:
         _print_problems(exc.problems)
         sys.exit(1)
@@ -396,7 +399,9 @@ def i18n_status(project: Path, fmt: str, languages: tuple[str, ...]) -> None:
         click.echo(json_module.dumps({lang: {
             "complete": sum(r.complete for r in rows), "missing": sum(r.missing for r in rows),
             "stale": sum(r.stale for r in rows),
-            "files": [{"file": r.file, "complete": r.complete, "missing": r.missing, "stale": r.stale} for r in rows]}
+            "files": [{"file": r.file, "complete": r.complete, "missing": r.missing, "stale": r.stale} for r in rows],
+            "pages": [{"page": p.page, "content": p.content, "interface": p.interface, "whole_page": p.whole}
+                      for p in pages[lang] if p.total or p.whole]}
             for lang, rows in table.items()}, indent=2))
         return
     width = max([len(r.file) for rows in table.values() for r in rows] + [4])
@@ -406,6 +411,15 @@ def i18n_status(project: Path, fmt: str, languages: tuple[str, ...]) -> None:
         click.echo(f"  {'file':<{width}}  complete  missing  stale")
         for r in rows:
             click.echo(f"  {r.file:<{width}}  {r.complete:>8}  {r.missing:>7}  {r.stale:>5}")
+        shown = [p for p in pages[lang] if p.total or p.whole]
+        click.echo(f"  {len(shown)} of {len(pages[lang])} pages show text in another language"
+                   + (":" if shown else "."))
+        page_width = max([len(p.page) for p in shown] + [4])
+        if shown:
+            click.echo(f"  {'page':<{page_width}}  content  interface")
+        for p in shown:
+            content = "page" if p.whole else str(p.content)
+            click.echo(f"  {p.page:<{page_width}}  {content:>7}  {p.interface:>9}")
         click.echo("")
 
 

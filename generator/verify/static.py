@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -70,4 +71,30 @@ def check_switchers(site_dir: Path, pages: dict[str, Page]) -> Check:
                 check.failures.append(Failure(page.url, link.url, f"leads to a page in '{other.lang}', not '{link.hreflang}'"))
             elif other.language_path != page.language_path:
                 check.failures.append(Failure(page.url, link.url, f"leads to '{other.url}', not to this page in {link.hreflang}"))
+    return check
+
+
+_FALLBACK = re.compile(r'<span lang="([^"]+)"(?: dir="[a-z]+")? class="cutover-fallback"')
+_FALLBACK_PAGE = re.compile(r'<div lang="([^"]+)" class="cutover-fallback-page"')
+
+
+def check_other_languages(site_dir: Path, pages: dict[str, Page]) -> Check:
+    """Text shown in another language than its page's (not translated yet), as the build marked it: counted per page
+    and language. Advisory: a site being translated shows some, and says so on the page."""
+    check = Check("translations", "text in another language than the page's (not translated yet), per page and language",
+                  advisory=True)
+    for page in pages.values():
+        check.checked += 1
+        html = page.file.read_text("utf-8", errors="replace")
+        found: dict[str, int] = {}
+        for match in _FALLBACK.finditer(html):
+            found[match.group(1)] = found.get(match.group(1), 0) + 1
+        whole = {m.group(1) for m in _FALLBACK_PAGE.finditer(html)}
+        for lang in sorted(set(found) | whole):
+            if lang == page.lang:
+                continue
+            count = found.get(lang, 0)
+            what = (f"{count} piece{'s' if count != 1 else ''} of text" if count else "") + \
+                (" and " if count and lang in whole else "") + ("the page's body" if lang in whole else "")
+            check.failures.append(Failure(page.url, f"{page.lang or '?'} page", f"{what} in '{lang}'"))
     return check

@@ -87,8 +87,24 @@ def status(project: Project, root: Path) -> dict[str, list[FileStatus]]:
         for entry in entries(project, root, lang):
             row = files.setdefault(entry.file, FileStatus(entry.file))
             setattr(row, entry.state, getattr(row, entry.state) + 1)
+        interface = interface_status(project, lang)
+        files[interface.file] = interface
         result[lang] = [files[name] for name in sorted(files)]
     return result
+
+
+def interface_status(project: Project, lang: str) -> FileStatus:
+    """The interface strings of ``lang``: how many are translated (in any layer), how many show in English."""
+    from generator.strings.files import PROJECT_FOLDER, UiStrings, reference
+
+    strings = project.ui or UiStrings.packaged()
+    row = FileStatus(strings.own_file(lang) or f"{PROJECT_FOLDER}/{lang}.yaml")
+    for key in reference():
+        if strings.get(lang, key) is None:
+            row.missing += 1
+        else:
+            row.complete += 1
+    return row
 
 
 def stale_warnings(project: Project, root: Path) -> list[Problem]:
