@@ -139,3 +139,13 @@ def test_hostile_text_stays_inert(project: Path):
     page = next(p for p in render_pages(proj, "en") if p.path == "guides/hold.md")
     text = page_markdown(proj, page, "en")
     assert "<script>" not in text and "{:" not in text and "&lt;script>" in text
+
+
+@pytest.mark.parametrize("lang, one, two", [("en", "(1 feature)", "(2 features)"), ("de", "(1 Funktion)", "(2 Funktionen)"),
+                                            ("es", "(1 función)", "(2 funciones)"), ("sv", "(1 funktion)", "(2 funktioner)")])
+def test_counts_take_the_plural_form_of_their_number(lang: str, one: str, two: str):
+    proj = load_project(FIXTURE).project
+    assert [len(r.features) for r in proj.roles.values()] == [2, 1]  # agent, manager
+    roles = next(p for p in render_pages(proj, lang) if p.path == "roles/index.md")
+    text = "\n".join(roles.body)
+    assert one in text and two in text
