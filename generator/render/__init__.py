@@ -8,7 +8,8 @@ from generator.render.card import render_card, render_cards_index
 from generator.render.common import Page
 from generator.render.guide import render_guide, render_guides_index
 from generator.render.home import render_home
-from generator.render.localize import Localizer
+from generator.render.localize import Localizer, language_name
+from generator.strings import marks
 from generator.render.quiz import render_progress, render_quiz, render_quizzes_index, render_results
 from generator.render.reference import abbreviations, render_faq, render_glossary, render_timeline
 from generator.render.role import render_role, render_roles_index
@@ -81,8 +82,9 @@ def fallback_notice(project: Project, page: Page, loc: Localizer) -> list[str]:
         parts.setdefault(strings_file, []).append(key)
     count = sum(len(fields) for fields in parts.values())
     languages = {default} if not page.ui_fallbacks else {default, "en"}
-    names = " / ".join(loc.language_name(x) for x in sorted(languages, key=lambda x: x != default))
-    notice = loc.ui("notice.untranslated", count=count, language=names)
+    shown_in = loc.lang if loc.has_ui("notice.untranslated") else "en"  # the names in the notice's own language
+    names = " / ".join(language_name(x, shown_in) for x in sorted(languages, key=lambda x: x != default))
+    notice = loc.ui("notice.untranslated", count=count, language=marks.mark(names, shown_in))
     what = [f"- `{file}`: " + ", ".join(f"`{field}`" for field in fields) for file, fields in parts.items()]
     return ['!!! warning ""', "", f"    {notice}", "", f'    ??? note "{markup.quoted(loc.ui("notice.what"))}"', "",
             *[markup.indent(line, 8) for line in what], ""]

@@ -161,6 +161,11 @@ class UiStrings:
                 return entry
         return None
 
+    def signature(self, prefixes: tuple[str, ...]) -> str:
+        """Every language's strings under ``prefixes`` (those around every page), to tell when they changed."""
+        return repr([(lang, [(k, e.value) for layer in layers for k, e in layer.items() if k.startswith(prefixes)])
+                     for lang, layers in sorted(self._layers.items())])
+
     def has_language(self, lang: str) -> bool:
         """Whether any layer has strings for ``lang``."""
         return any(self.layers(lang))

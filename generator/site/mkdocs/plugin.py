@@ -35,6 +35,7 @@ from generator.site.finish import finish_site
 from generator.site.languages import site_problems
 from generator.site.navigation import default_nav, section_title
 from generator.site.offline import SHIM
+from generator.authoring.i18n.pages import EVERY_PAGE
 from generator.site import chrome
 from generator.site.pagehtml import fix_error_page, fix_page
 from generator.site.rebuild import PageMemory, replace_search_docs, site_signature
@@ -158,8 +159,9 @@ class CutoverPlugin(BasePlugin[CutoverConfig]):
     def _plan_incremental(self, config) -> None:
         """A dirty build gives the full build's site unless something every page shows changed: then empty the site."""
         config_file = Path(config.config_file_path) if config.config_file_path else None
-        # The feedback widget is part of every page's template, not of its Markdown: its settings count too.
-        self._next_signature = site_signature(self.staging, config_file, (config.nav, widget_settings(self.project)))
+        # The feedback widget and the theme's strings are part of every page's template, not of its Markdown: they count too.
+        strings = self.project.ui.signature(EVERY_PAGE) if self.project.ui else ""
+        self._next_signature = site_signature(self.staging, config_file, (config.nav, widget_settings(self.project), strings))
         if self._next_signature != self._signature:
             site_dir = Path(config.site_dir)
             for child in site_dir.iterdir() if site_dir.is_dir() else []:
