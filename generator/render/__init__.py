@@ -84,7 +84,7 @@ def fallback_notice(project: Project, page: Page, loc: Localizer) -> list[str]:
     languages = {default} if not page.ui_fallbacks else {default, "en"}
     shown_in = loc.lang if loc.has_ui("notice.untranslated") else "en"  # the names in the notice's own language
     names = " / ".join(language_name(x, shown_in) for x in sorted(languages, key=lambda x: x != default))
-    notice = loc.ui("notice.untranslated", count=count, language=marks.mark(names, shown_in))
+    notice = loc.ui("notice.untranslated", count=count, language=names if shown_in == loc.lang else marks.mark(names, shown_in))
     what = [f"- `{file}`: " + ", ".join(f"`{field}`" for field in fields) for file, fields in parts.items()]
     return ['!!! warning ""', "", f"    {notice}", "", f'    ??? note "{markup.quoted(loc.ui("notice.what"))}"', "",
             *[markup.indent(line, 8) for line in what], ""]
