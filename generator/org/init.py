@@ -14,9 +14,9 @@ import tempfile
 from importlib import metadata
 from pathlib import Path
 
-from generator.org.kit import DEFAULT_KIT, kit_languages, kit_root
 from generator.authoring.newlanguage import strings_scaffold
-from generator.strings.files import PROJECT_FOLDER, package_layer, reference, shipped_languages
+from generator.org.kit import DEFAULT_KIT, kit_languages, kit_root
+from generator.strings.files import PROJECT_FOLDER, package_layer, shipped_languages
 from generator.strings.languages import autonym
 from generator.strings.languages import problem as language_problem
 

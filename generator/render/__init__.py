@@ -9,12 +9,12 @@ from generator.render.common import Page
 from generator.render.guide import render_guide, render_guides_index
 from generator.render.home import render_home
 from generator.render.localize import Localizer, language_name
-from generator.strings import marks
 from generator.render.quiz import render_progress, render_quiz, render_quizzes_index, render_results
 from generator.render.reference import abbreviations, render_faq, render_glossary, render_timeline
 from generator.render.role import render_role, render_roles_index
 from generator.render.scenario import render_scenario, render_scenarios_index
 from generator.render.survey import render_survey
+from generator.strings import marks
 
 
 def render_pages(project: Project, lang: str) -> list[Page]:

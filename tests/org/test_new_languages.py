@@ -13,7 +13,6 @@ from __future__ import annotations
 import html
 import json
 import re
-import shutil
 import subprocess
 import sys
 from html.parser import HTMLParser
@@ -21,49 +20,25 @@ from pathlib import Path
 
 import pytest
 
-from generator.catalog.load import load_project
 from generator.catalog.yamlio import read_yaml
 from generator.site.chrome import material_strings
 from generator.strings.files import flatten, reference
 
-from support import REPO
-
-LANGUAGES = Path(__file__).parent.parent / "fixtures" / "languages"
-ORGS = {"pl": "Szpital Miejski", "it": "Ospedale Civico"}
+from support import LANGUAGE_ORGS, language_org, translate_language_org
 
 
 def cutover(*args: str, cwd: Path) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "generator.cli", *args], capture_output=True, text=True, timeout=900, cwd=cwd)
 
 
-def _hide_the_kit() -> str:
-    kit = load_project(REPO).project
-    return ("hide:\n" + "".join(f"  {kind}: [{', '.join(ids)}]\n" for kind, ids in (
-        ("roles", kit.roles), ("features", kit.features), ("faqs", kit.faqs))))
-
-
-def _copy(source: Path, target: Path) -> None:
-    for path in sorted(source.rglob("*")):
-        if path.is_file() and path.name not in ("README.md", "site.append.yaml"):
-            (target / path.relative_to(source)).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(path, target / path.relative_to(source))
-
-
-@pytest.fixture(scope="module", params=sorted(ORGS))
+@pytest.fixture(scope="module", params=sorted(LANGUAGE_ORGS))
 def org(request, tmp_path_factory):
-    """(project, language, state before translation): initialised, own content in English, not yet translated."""
+    """(project, language, state before translation): initialised, own content in English, then translated, built."""
     lang = request.param
-    root = tmp_path_factory.mktemp(f"org-{lang}") / "hospital"
-    run = cutover("init", str(root), "--org-name", ORGS[lang], "--languages", f"en,{lang}", cwd=root.parent)
-    assert run.returncode == 0, run.stderr
-    for page in (root / "docs" / "en").glob("*.md"):
-        page.unlink()  # the hospital's own hand-written pages replace the kit's
-    _copy(LANGUAGES / "org", root)
-    with (root / "catalog" / "site.yaml").open("a", encoding="utf-8") as site:
-        site.write((LANGUAGES / "org" / "site.append.yaml").read_text("utf-8") + _hide_the_kit())
+    root = language_org(tmp_path_factory.mktemp(f"org-{lang}") / "hospital", lang)
     before = {"strict": cutover("check", "--strict", cwd=root),
               "status": json.loads(cutover("i18n", "status", "--lang", lang, "--format", "json", cwd=root).stdout)}
-    _copy(LANGUAGES / lang, root)  # the translation: content, site texts, interface strings
+    translate_language_org(root, lang)
     run = cutover("build", cwd=root)
     assert run.returncode == 0, run.stdout + run.stderr
     return root, lang, before

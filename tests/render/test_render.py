@@ -5,7 +5,6 @@ from pathlib import Path
 import pytest
 
 from generator.catalog.load import load_project
-from generator.strings.marks import mark
 from generator.render import page_markdown, render_pages
 from generator.render.common import scrambled
 from generator.render.guide import render_guide
@@ -14,6 +13,7 @@ from generator.render.localize import Localizer
 from generator.render.quiz import render_quiz
 from generator.render.reference import render_faq, render_glossary, render_timeline
 from generator.render.role import render_role
+from generator.strings.marks import mark
 
 from support import FIXTURE, edit
 

@@ -24,6 +24,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.nav import Section
 
+from generator.authoring.i18n.pages import EVERY_PAGE
 from generator.catalog.load import Layout, load_project
 from generator.catalog.markup import RAW_HTML, UNSAFE_LINK
 from generator.catalog.translations import MISSING
@@ -31,12 +32,11 @@ from generator.errors import CutoverError, Severity
 from generator.org import branding
 from generator.render.feedback import page_widget, widget_settings
 from generator.render.localize import Localizer
+from generator.site import chrome
 from generator.site.finish import finish_site
 from generator.site.languages import site_problems
 from generator.site.navigation import default_nav, section_title
 from generator.site.offline import SHIM
-from generator.authoring.i18n.pages import EVERY_PAGE
-from generator.site import chrome
 from generator.site.pagehtml import fix_error_page, fix_page
 from generator.site.rebuild import PageMemory, replace_search_docs, site_signature
 from generator.site.stage import ASSET_DIR, ASSETS, default_staging_dir, remove_staging, stage
