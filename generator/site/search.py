@@ -4,11 +4,15 @@ mkdocs-static-i18n writes a single index with every language's pages, so a Germa
 Spanish and Swedish results too. After the build this splits it: the root index keeps the default language,
 ``<lang>/search/search_index.json`` holds each other language (locations stay relative to the site root, so
 result links resolve unchanged). Each index then gets its language's settings for material's search worker
-(:func:`search_settings`): lunr's stemmer and stop words where material ships them for the language (and none
-of English's elsewhere: an English stemmer mangles Polish words), word separators that split elided articles
-from their word (l’équipe, dell’utente), and a ``folded`` field holding the words that carry accents without
-them, so "equipe" finds "équipe" and "Ruckruf" finds "Rückruf" (the worker indexes every field the index
-configures; results still show the text as written).
+(:func:`search_settings`): lunr's stop words where material ships them for the language (none of English's
+elsewhere), word separators that split elided articles from their word (l’équipe, dell’utente), and a
+``folded`` field holding the words that carry accents without them, so "equipe" finds "équipe" and "Ruckruf"
+finds "Rückruf" (the worker indexes every field the index configures; results still show the text as written).
+
+No stemmer, as in material's own settings: material's worker appends a wildcard to every word a reader types
+("Anrufe" becomes "Anrufe*") and lunr skips the pipeline, stemmer included, for a wildcard term, so a stemmed
+index ("anruf") would no longer match what readers type. The wildcard itself finds the inflected forms that
+extend the typed word ("Anruf" finds "Anrufe", "Anrufen").
 """
 
 from __future__ import annotations
@@ -30,7 +34,7 @@ LUNR_LANGUAGES = {"ar", "da", "de", "du", "el", "en", "es", "fi", "fr", "he", "h
 SEPARATOR = r"[\s\-'’ʼ]+"
 #: Material's separators for languages written without spaces.
 _SEPARATORS = {"ja": r"[\s\-　、。，．]+", "zh": r"[\s\u200b\u3000\-、。，．？！；]+"}
-#: Material's pipelines where the full one does not fit the language (its Japanese and Chinese settings).
+#: Material's pipelines where stop words alone do not fit the language (its Japanese and Chinese settings).
 _PIPELINES = {"ja": ["stemmer"], "zh": ["stemmer"], "ko": []}
 #: The field with the accent-free words, and how much a match there counts (as much as one in the text).
 FOLDED = "folded"
@@ -45,7 +49,7 @@ def search_settings(lang: str) -> dict:
     """What material's search worker needs for ``lang``: lunr language, word separator, pipeline."""
     supported = lang in LUNR_LANGUAGES
     return {"lang": [lang if supported else "en"], "separator": _SEPARATORS.get(lang, SEPARATOR),
-            "pipeline": _PIPELINES.get(lang, ["stemmer", "stopWordFilter", "trimmer"]) if supported else []}
+            "pipeline": _PIPELINES.get(lang, ["stopWordFilter"]) if supported else []}
 
 
 def fold(word: str) -> str:
