@@ -75,7 +75,7 @@ def check_switchers(site_dir: Path, pages: dict[str, Page]) -> Check:
 
 
 _FALLBACK = re.compile(r'<span lang="([^"]+)"(?: dir="[a-z]+")? class="cutover-fallback"')
-_FALLBACK_PAGE = re.compile(r'<div lang="([^"]+)" class="cutover-fallback-page"')
+_FALLBACK_PAGE = re.compile(r'<div (?:class="cutover-fallback-page" lang="([^"]+)"|lang="([^"]+)" class="cutover-fallback-page")')
 
 
 def check_other_languages(site_dir: Path, pages: dict[str, Page]) -> Check:
@@ -89,7 +89,7 @@ def check_other_languages(site_dir: Path, pages: dict[str, Page]) -> Check:
         found: dict[str, int] = {}
         for match in _FALLBACK.finditer(html):
             found[match.group(1)] = found.get(match.group(1), 0) + 1
-        whole = {m.group(1) for m in _FALLBACK_PAGE.finditer(html)}
+        whole = {m.group(1) or m.group(2) for m in _FALLBACK_PAGE.finditer(html)}
         for lang in sorted(set(found) | whole):
             if lang == page.lang:
                 continue

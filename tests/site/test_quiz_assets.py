@@ -13,7 +13,7 @@ from generator.render.localize import ui_languages
 from generator.strings.files import check_layer, package_layer, reference
 from generator.strings.plurals import categories
 from generator.verify.sitemap import read_site
-from generator.verify.static import check_links, check_switchers
+from generator.verify.static import check_links, check_other_languages, check_switchers
 
 from support import FIXTURE, edit
 
@@ -71,3 +71,7 @@ def test_an_added_language_falls_back_to_english_ui(tmp_path: Path):
     assert any(url.startswith("fo/") for url in pages) and any(url.startswith("fr/") for url in pages)
     for result in (check_links(out, pages), check_switchers(out, pages)):
         assert result.checked and not result.failures, result.failures[:5]
+    # what `cutover verify` reports (without failing): every Faroese and French page shows English, marked so
+    shown = check_other_languages(out, pages)
+    assert shown.passed and {f.page.split("/")[0] for f in shown.failures} == {"fr", "fo", "es", "sv"}  # es, sv: the about page
+    assert any(f.page == "fo/about/" and f.reason.endswith("the page's body in 'en'") for f in shown.failures)
