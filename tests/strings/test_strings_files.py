@@ -119,3 +119,14 @@ def test_todo_values_are_untranslated_and_named_at_their_line(project: Path):
 def test_a_todo_over_a_shipped_language_leaves_the_package_text(project: Path):
     (project / "locales/de.yaml").write_text("guide:\n  steps: 'TODO: Steps'\n", "utf-8")
     assert Localizer(load_project(project).project, "de").ui("guide.steps") == "Schritte"
+
+
+def test_the_organisations_strings_reach_every_output_the_quiz_runtime_and_the_lms_export(project: Path):
+    """The layered strings are the project's: pages, quiz runtime, LMS export and PDF use the same Localizer."""
+    from generator.export.lms import LmsFormat, export
+    from generator.render.localize import runtime_strings
+
+    (project / "locales/de.yaml").write_text("quiz:\n  learn_more: 'Nachlesen: {title}'\nruntime:\n  submit: Abgeben\n", "utf-8")
+    loaded = load_project(project).project
+    assert r"(Nachlesen\: Anruf" in export(loaded, LmsFormat.GIFT, "de")  # GIFT escapes the colon
+    assert runtime_strings(Localizer(loaded, "de"))["submit"] == "Abgeben"
