@@ -91,9 +91,16 @@ def _print_problems(problems) -> None:
 
 
 def _require_config(project: Path) -> None:
+    """mkdocs.yml is there and lists the languages catalog/site.yaml does: checked before MkDocs runs."""
+    from generator.site.languages import site_problems
+
     config_file = project / "mkdocs.yml"
     if not config_file.is_file():
         raise click.ClickException(f"{config_file} not found: run the command in the project folder or pass --project")
+    errors = [p for p in site_problems(project) if p.severity is Severity.ERROR]
+    if errors:
+        _print_problems(errors)
+        sys.exit(1)
 
 
 def _through_scratch(target: Path, what: str, work: Callable[[Path], None], place: Callable[[Path], None]) -> None:
@@ -259,6 +266,7 @@ def publish(project: Path, version: str, aliases: tuple[str, ...], title: str | 
 
     try:
         load_project(project)  # clear errors before mike starts a build
+        _require_config(project)
         run_publish(project.resolve(), version, list(aliases), title, set_default)
     except CutoverError as exc:
         _print_problems(exc.problems)
@@ -310,15 +318,20 @@ def export_site(project: Path, directory: Path, alias_type: str) -> None:
 
 @main.command("new")
 @_project_option
-@click.argument("kind", type=click.Choice(["role", "feature", "quiz", "faq"]))
+@click.argument("kind", type=click.Choice(["role", "feature", "quiz", "faq", "language"]))
 @click.argument("new_id", metavar="ID")
 def new_command(project: Path, kind: str, new_id: str) -> None:
-    """Start a new role, feature, quiz or FAQ group: the definition and a translation file per language.
+    """Start a new role, feature, quiz or FAQ group: the definition and a translation file per language. Or add a
+    language (ID: its code, e.g. pl): to catalog/site.yaml and mkdocs.yml, with its interface strings file and
+    catalog/site.<ID>.yaml to translate.
 
-    Every text is a TODO; 'cutover check' fails until each one is filled in. Existing files are never overwritten.
+    Every text is a TODO; 'cutover check' names each one until it is filled in. Existing files are never overwritten.
     """
     from generator.authoring.scaffold import ScaffoldError, scaffold
 
+    if kind == "language":
+        _new_language(project, new_id)
+        return
     try:
         written = scaffold(project, kind, new_id)
     except ScaffoldError as exc:
@@ -329,6 +342,22 @@ def new_command(project: Path, kind: str, new_id: str) -> None:
     for path in written:
         click.echo(f"created {path.relative_to(project).as_posix() if path.is_relative_to(project) else path}")
     click.echo("Replace every TODO, then run 'cutover check'.")
+
+
+def _new_language(project: Path, lang: str) -> None:
+    from generator.authoring.newlanguage import LanguageError, add_language
+
+    try:
+        written = add_language(project, lang)
+    except LanguageError as exc:
+        raise click.ClickException(str(exc)) from None
+    except CutoverError as exc:
+        _print_problems(exc.problems)
+        sys.exit(1)
+    for path, what in written:
+        click.echo(f"{what} {path.relative_to(project).as_posix() if path.is_relative_to(project) else path}")
+    click.echo(f"Translate the TODOs, then run 'cutover check' and 'cutover i18n status --lang {lang}'. "
+               f"Hand-written pages go in docs/{lang}/ (until then the default language's show, with a notice).")
 
 
 @main.group("i18n")
@@ -356,9 +385,11 @@ def _language_option(loaded, lang: str) -> None:
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--lang", "languages", multiple=True, help="Only this language (repeatable).")
 def i18n_status(project: Path, fmt: str, languages: tuple[str, ...]) -> None:
-    """Per language and file: complete, missing and stale strings (stale: the source changed after translation)."""
+    """Per language and file: complete, missing and stale strings (stale: the source changed after translation),
+    the interface strings included; then per page, how many strings it shows in another language."""
     import json as json_module
 
+    from generator.authoring.i18n.pages import page_status
     from generator.authoring.i18n.strings import status
 
     loaded = _load_or_exit(project)
@@ -366,6 +397,7 @@ def i18n_status(project: Path, fmt: str, languages: tuple[str, ...]) -> None:
         _language_option(loaded, lang)
     try:
         table = {k: v for k, v in status(loaded, project).items() if not languages or k in languages}
+        pages = {lang: page_status(loaded, project, lang) for lang in table}
     except CutoverError as exc:
         _print_problems(exc.problems)
         sys.exit(1)
@@ -373,7 +405,9 @@ def i18n_status(project: Path, fmt: str, languages: tuple[str, ...]) -> None:
         click.echo(json_module.dumps({lang: {
             "complete": sum(r.complete for r in rows), "missing": sum(r.missing for r in rows),
             "stale": sum(r.stale for r in rows),
-            "files": [{"file": r.file, "complete": r.complete, "missing": r.missing, "stale": r.stale} for r in rows]}
+            "files": [{"file": r.file, "complete": r.complete, "missing": r.missing, "stale": r.stale} for r in rows],
+            "pages": [{"page": p.page, "content": p.content, "interface": p.interface, "whole_page": p.whole}
+                      for p in pages[lang] if p.total or p.whole]}
             for lang, rows in table.items()}, indent=2))
         return
     width = max([len(r.file) for rows in table.values() for r in rows] + [4])
@@ -383,6 +417,15 @@ def i18n_status(project: Path, fmt: str, languages: tuple[str, ...]) -> None:
         click.echo(f"  {'file':<{width}}  complete  missing  stale")
         for r in rows:
             click.echo(f"  {r.file:<{width}}  {r.complete:>8}  {r.missing:>7}  {r.stale:>5}")
+        shown = [p for p in pages[lang] if p.total or p.whole]
+        click.echo(f"  {len(shown)} of {len(pages[lang])} pages show text in another language"
+                   + (":" if shown else "."))
+        page_width = max([len(p.page) for p in shown] + [4])
+        if shown:
+            click.echo(f"  {'page':<{page_width}}  content  interface")
+        for p in shown:
+            content = "page" if p.whole else str(p.content)
+            click.echo(f"  {p.page:<{page_width}}  {content:>7}  {p.interface:>9}")
         click.echo("")
 
 

@@ -47,3 +47,42 @@ def load_problems(root: Path) -> list[str]:
         return [p.format() for p in load_project(root).warnings]
     except CutoverError as exc:
         return [p.format() for p in exc.problems]
+#: A hospital's own content and its Polish and Italian translations (tests/fixtures/languages/README.md).
+LANGUAGE_FIXTURES = Path(__file__).parent / "fixtures" / "languages"
+LANGUAGE_ORGS = {"pl": "Szpital Miejski", "it": "Ospedale Civico"}
+
+
+def _copy_fixture(source: Path, target: Path) -> None:
+    import shutil
+
+    for path in sorted(source.rglob("*")):
+        if path.is_file() and path.name not in ("README.md", "site.append.yaml"):
+            (target / path.relative_to(source)).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, target / path.relative_to(source))
+
+
+def language_org(root: Path, lang: str) -> Path:
+    """`cutover init --languages en,<lang>` in ``root`` with the hospital's own content in English and every kit
+    role, feature and FAQ hidden; not translated yet (:func:`translate_language_org` does that)."""
+    import subprocess
+    import sys
+
+    from generator.catalog.load import load_project
+
+    run = subprocess.run([sys.executable, "-m", "generator.cli", "init", str(root), "--org-name", LANGUAGE_ORGS[lang],
+                          "--languages", f"en,{lang}"], capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    for page in (root / "docs" / "en").glob("*.md"):
+        page.unlink()  # the hospital's own hand-written pages replace the kit's
+    _copy_fixture(LANGUAGE_FIXTURES / "org", root)
+    kit = load_project(REPO).project
+    hide = "hide:\n" + "".join(f"  {kind}: [{', '.join(ids)}]\n" for kind, ids in (
+        ("roles", kit.roles), ("features", kit.features), ("faqs", kit.faqs)))
+    with (root / "catalog" / "site.yaml").open("a", encoding="utf-8") as site:
+        site.write((LANGUAGE_FIXTURES / "org" / "site.append.yaml").read_text("utf-8") + hide)
+    return root
+
+
+def translate_language_org(root: Path, lang: str) -> None:
+    """The translation: content, site texts and the language's interface strings."""
+    _copy_fixture(LANGUAGE_FIXTURES / lang, root)

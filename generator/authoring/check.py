@@ -9,13 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.authoring.i18n.strings import stale_warnings, todo_errors
+from generator.authoring.i18n.strings import stale_warnings, todo_errors, variable_todos
 from generator.authoring.pagelinks import check_links, handwritten_sources
 from generator.catalog.allowlist import AllowList, allow_list
 from generator.catalog.load import Layout, load_project
 from generator.catalog.model import Project
 from generator.errors import CutoverError, Problem, Severity, relative
 from generator.site import sanitize
+from generator.site.languages import site_problems
 from generator.site.stage import plan
 
 
@@ -33,7 +34,8 @@ def run_check(root: Path) -> CheckResult:
         result.problems = list(exc.problems)
         return result
     result.project = loaded.project
-    problems = list(loaded.warnings) + todo_errors(loaded.project)
+    problems = list(loaded.warnings) + todo_errors(loaded.project) + site_problems(root)
+    problems += variable_todos(root, loaded.project.site.languages)
     try:
         files, staged = plan(loaded.project, Layout(root))
     except CutoverError as exc:

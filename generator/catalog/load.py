@@ -30,6 +30,7 @@ from generator.catalog.variables import nested
 from generator.catalog.yamlio import Document, YamlFileError, read_bytes, read_yaml
 from generator.errors import CutoverError, Problem, did_you_mean, errors_only, relative
 from generator.org import branding, kit, overrides, structure
+from generator.strings import files as uistrings
 
 #: The shape of a language code (the site schema's pattern); whether it names a real language is checked later.
 LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(-[A-Z]{2})?$")
@@ -69,7 +70,8 @@ class Layout:
                 ("scenario", self.scenarios, True)]
 
     def watched(self) -> list[Path]:
-        return [self.catalog, self.quizzes, self.docs, self.root / "i18n"]  # i18n/: translation lock files (status page)
+        # i18n/: translation lock files (status page); locales/: the organisation's interface strings
+        return [self.catalog, self.quizzes, self.docs, self.root / "i18n", self.root / "locales"]
 
 
 @dataclass
@@ -248,6 +250,7 @@ def load_project(root: Path) -> LoadResult:
         quizzes=_by_id([_build_quiz(t, s) for t, s in trees["quiz"]], "quiz", c),
         scenarios=_by_id([_build_scenario(t, s) for t, s in trees["scenario"]], "scenario", c),
     )
+    project.ui = uistrings.load(layout.root, c.kit, languages, c.problems)  # the interface strings, layered
     survey_file = layout.catalog / "survey.yaml"
     if kit_dir and not survey_file.is_file():  # the kit's survey, unless the organisation has its own
         survey_file = kit_dir / "catalog" / "survey.yaml"

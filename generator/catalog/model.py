@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import enum
 from dataclasses import dataclass, field
+from typing import Any
 
 
 class QuestionType(str, enum.Enum):
@@ -364,6 +365,7 @@ class Project:
     today: datetime.date | None = None
     survey: "Survey | None" = None  #: catalog/survey.yaml, when the project has one
     scenarios: dict[str, Scenario] = field(default_factory=dict)
+    ui: Any = None  #: the interface strings, layered (:class:`generator.strings.files.UiStrings`); None: the package's
 
     @property
     def faqs(self) -> dict[str, Faq]:

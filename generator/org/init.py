@@ -14,9 +14,12 @@ import tempfile
 from importlib import metadata
 from pathlib import Path
 
+from generator.authoring.newlanguage import strings_scaffold
 from generator.org.kit import DEFAULT_KIT, kit_languages, kit_root
 from generator.render import escape
-from generator.render.localize import _lookup, _package_strings, language_name
+from generator.strings.files import PROJECT_FOLDER, package_layer, shipped_languages
+from generator.strings.languages import autonym
+from generator.strings.languages import problem as language_problem
 
 TEMPLATES = Path(__file__).parent / "templates"
 #: Empty folders an organisation fills with its own content (kept in git by a .gitkeep).
@@ -29,14 +32,16 @@ class InitError(Exception):
 
 
 def parse_languages(value: str | None, kit: Path) -> list[str]:
-    """The chosen languages, the kit's source language first; any language the kit lacks is an error."""
+    """The chosen languages, the kit's source language first. Any language CLDR knows will do: one the kit is not
+    written in gets its interface strings file and site texts to translate (see ``cutover new language``)."""
     available = kit_languages(kit)
     if not value:
         return available
     chosen = [x.strip() for x in value.split(",") if x.strip()]
-    unknown = [x for x in chosen if x not in available]
-    if unknown:
-        raise InitError(f"the kit has no language '{unknown[0]}'; it is written in {', '.join(available)}")
+    for lang in chosen:
+        reason = language_problem(lang)
+        if reason:
+            raise InitError(f"{reason}; the kit is written in {', '.join(available)}")
     if len(set(chosen)) != len(chosen):
         raise InitError("a language is listed twice")
     if not chosen or chosen[0] != available[0]:
@@ -59,10 +64,6 @@ def _variables_block(site_file: Path) -> str:
     return match.group(0).rstrip() + "\n" if match else ""
 
 
-def _capitalised(name: str) -> str:
-    return name[:1].upper() + name[1:]  # "svenska" -> "Svenska" in the language menu
-
-
 def _facts_block(kit: Path) -> str:
     """The kit's facts with their default values, to edit."""
     import yaml
@@ -75,15 +76,31 @@ def _facts_block(kit: Path) -> str:
     return "\n".join(f"  {line}" for line in lines) or "  {}"
 
 
+def _todo_variables(kit: Path, kit_langs: list[str], variables: str) -> str:
+    """The ``variables:`` block for a language the kit is not written in: each variable the kit translates, its
+    English value behind a TODO (`cutover check` names each until it is translated)."""
+    import yaml
+
+    names: list[str] = []
+    for lang in kit_langs[1:]:
+        block = _variables_block(kit / "catalog" / f"site.{lang}.yaml")
+        data = yaml.safe_load(block) if block else None
+        names += [n for n in (data or {}).get("variables") or {} if n not in names]
+    values = (yaml.safe_load(variables) or {}).get("variables") or {} if variables else {}
+    lines = [f"  {name}: {_yaml_string('TODO: ' + str(values[name]))}" for name in names if isinstance(values.get(name), str)]
+    return "variables:\n" + "\n".join(lines) + "\n" if lines else ""
+
+
 def _yaml_string(value: str) -> str:
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def _site_name(org_name: str, lang: str) -> str:
-    """The header title in ``lang``: the organisation and the home page's title in that language, as HTML text
-    (the theme writes site_name into every page as it is)."""
-    title = _lookup(_package_strings(lang), "home.title") or _lookup(_package_strings("en"), "home.title")
-    return escape.html_text(f"{org_name}: {title}")
+    """The header title in ``lang``: the organisation and the home page's title in that language, as HTML text (the
+    theme writes site_name into every page as it is); the organisation alone in a language the package has no
+    strings for: no English in its header."""
+    entry = package_layer(lang).get("home.title")
+    return escape.html_text(f"{org_name}: {entry.value}" if entry else org_name)
 
 
 def record_translations(project: Path, kit: Path) -> dict[str, str]:
@@ -120,7 +137,7 @@ def init(target: Path, org_name: str, languages: str | None = None, kit_name: st
     files: dict[str, str] = {}
     fill = lambda name, **values: string.Template((TEMPLATES / name).read_text("utf-8")).substitute(values)
     i18n = "\n".join(f"        - locale: {code}\n" + ("          default: true\n" if n == 0 else "")
-                     + f"          name: {_capitalised(language_name(code, code))}\n          build: true\n"
+                     + f"          name: {autonym(code)}\n          build: true\n"
                      + f"          site_name: {_yaml_string(_site_name(org_name, code))}" for n, code in enumerate(langs))
     files["mkdocs.yml"] = fill("mkdocs.yml.tmpl", org_name=org_name, site_name=_yaml_string(escape.html_text(f"{org_name}: phone system training")),
                                default_language=langs[0], languages=i18n)
@@ -129,8 +146,14 @@ def init(target: Path, org_name: str, languages: str | None = None, kit_name: st
     files["catalog/site.yaml"] = fill("site.yaml.tmpl", org_name=org_name, languages=", ".join(langs), kit=kit_name,
                                       schema_url="https://cutover.example/schemas/site.schema.json",
                                       facts=_facts_block(kit), variables=variables)
+    kit_langs = kit_languages(kit)
     for lang in langs[1:]:
-        translated = _variables_block(kit / "catalog" / f"site.{lang}.yaml")
+        site_file = kit / "catalog" / f"site.{lang}.yaml"
+        translated = _variables_block(site_file) if site_file.is_file() else ""
+        if lang not in kit_langs:  # a language of the organisation's own: its texts to translate, its strings
+            translated = _todo_variables(kit, kit_langs, variables)
+            if lang not in shipped_languages():
+                files[f"{PROJECT_FOLDER}/{lang}.yaml"] = strings_scaffold(lang)
         if translated:
             files[f"catalog/site.{lang}.yaml"] = f"# {org_name}'s variable values in this language.\n{translated}"
         for page in sorted((kit / "docs" / lang).glob("*.md")):

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from generator.catalog import markup
 from generator.catalog.model import Project
 from generator.render import escape
 from generator.render.card import render_card, render_cards_index
 from generator.render.common import Page
 from generator.render.guide import render_guide, render_guides_index
 from generator.render.home import render_home
-from generator.render.localize import Localizer
+from generator.render.localize import Localizer, language_name
 from generator.render.quiz import (
     render_key,
     render_progress,
@@ -21,15 +22,16 @@ from generator.render.reference import abbreviations, render_faq, render_glossar
 from generator.render.role import render_role, render_roles_index
 from generator.render.scenario import render_scenario, render_scenarios_index
 from generator.render.survey import render_survey
+from generator.strings import marks
 
 
 def render_pages(project: Project, lang: str) -> list[Page]:
     """Every generated page of one language."""
     pages = []
     for make in _page_makers(project):
-        loc = Localizer(project, lang)
+        loc = Localizer(project, lang, marked=True)
         page = make(loc)
-        page.fallbacks = loc.fallbacks
+        page.fallbacks, page.ui_fallbacks = loc.fallbacks, loc.ui_fallbacks
         pages.append(page)
     return pages
 
@@ -70,9 +72,8 @@ def page_markdown(project: Project, page: Page, lang: str) -> str:
     loc = Localizer(project, lang)
     meta = [f"cutover_source: {page.source}"] + (["hide: [toc]"] if page.hide_toc else [])
     lines = ["---", *meta, "---", "", f"# {escape.md_inline(page.title)}", ""]
-    if page.fallbacks and lang != project.site.default_language:
-        notice = loc.ui("notice.untranslated", language=loc.language_name(project.site.default_language))
-        lines += ['!!! warning "" ', "", f"    {notice}", ""]
+    if (page.fallbacks or page.ui_fallbacks) and lang != project.site.default_language:
+        lines += fallback_notice(project, page, Localizer(project, lang, marked=True))
     lines += page.body
     tooltips = abbreviations(project, loc)
     if tooltips:
@@ -80,4 +81,24 @@ def page_markdown(project: Project, page: Page, lang: str) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-__all__ = ["Page", "render_pages", "page_markdown"]
+def fallback_notice(project: Project, page: Page, loc: Localizer) -> list[str]:
+    """The notice on a page that shows texts in another language: how many, and (folded) which ones, by file."""
+    default = project.site.default_language
+    parts: dict[str, list[str]] = {}
+    for key in dict.fromkeys(page.fallbacks):
+        file, _, field = key.partition(":")
+        parts.setdefault(file, []).append(field)
+    strings_file = loc.strings.own_file(loc.lang) or f"locales/{loc.lang}.yaml"
+    for key in dict.fromkeys(page.ui_fallbacks):
+        parts.setdefault(strings_file, []).append(key)
+    count = sum(len(fields) for fields in parts.values())
+    languages = {default} if not page.ui_fallbacks else {default, "en"}
+    shown_in = loc.lang if loc.has_ui("notice.untranslated") else "en"  # the names in the notice's own language
+    names = " / ".join(language_name(x, shown_in) for x in sorted(languages, key=lambda x: x != default))
+    notice = loc.ui("notice.untranslated", count=count, language=names if shown_in == loc.lang else marks.mark(names, shown_in))
+    what = [f"- `{file}`: " + ", ".join(f"`{field}`" for field in fields) for file, fields in parts.items()]
+    return ['!!! warning ""', "", f"    {notice}", "", f'    ??? note "{escape.md_title(loc.ui("notice.what"))}"', "",
+            *[markup.indent(line, 8) for line in what], ""]
+
+
+__all__ = ["Page", "render_pages", "page_markdown", "fallback_notice"]

@@ -22,7 +22,8 @@ class Page:
     title: str
     body: list[str]
     source: str = ""  #: the definition file a writer edits
-    fallbacks: list[str] = field(default_factory=list)
+    fallbacks: list[str] = field(default_factory=list)  #: keys of texts shown in the default language
+    ui_fallbacks: list[str] = field(default_factory=list)  #: keys of interface strings shown in English
     hide_toc: bool = False
 
 

@@ -32,6 +32,7 @@ import re
 from urllib.parse import quote
 
 from generator.catalog import markup
+from generator.strings import marks
 
 #: Link schemes a reader's browser opens as a page, a mail or a call; anything else (javascript:, data:, vbscript:,
 #: file:, …) is never written into a link.
@@ -70,6 +71,7 @@ def json_script(data: object, css_class: str) -> str:
     payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
     payload = (payload.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
                .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+    payload = marks.to_json_safe(payload)  # left for the runtime, which marks them; the page's HTML fix would remove them
     return f'<script type="application/json" class="{html_attribute(css_class)}">{payload}</script>'
 
 
@@ -100,8 +102,8 @@ _TAG = re.compile(r"<[^>]*>")
 
 
 def text_of_html(value: str) -> str:
-    """The text of an HTML fragment (tags and comments dropped, entities decoded, whitespace collapsed)."""
-    return " ".join(html.unescape(_TAG.sub("", _COMMENT.sub("", value or ""))).split())
+    """The text of an HTML fragment (tags, comments and language marks dropped, entities decoded, whitespace collapsed)."""
+    return " ".join(marks.strip(html.unescape(_TAG.sub("", _COMMENT.sub("", value or "")))).split())
 
 
 def html_of_html_text(value: str) -> str:

@@ -162,7 +162,8 @@ def contact_html(project: Project, loc: Localizer) -> str:
 def widget_html(project: Project, page: PageInfo, loc: Localizer) -> str:
     """The widget at the end of a page: real links (they work by keyboard and without JavaScript) and their data."""
     channel = page_channel(project, page.lang)
-    links = page_links(channel, page, loc)
+    # Links and their templates are addresses and e-mail text: unmarked. What the page shows is marked (loc).
+    links = page_links(channel, page, Localizer(project, loc.lang))
     esc, attr = escape.html_text, escape.html_attribute
     heading = f'<h2 class="cutover-feedback__title" id="cutover-feedback-title">{esc(loc.ui("feedback.question"))}</h2>'
     parts = [f'<aside class="cutover-feedback" aria-labelledby="cutover-feedback-title" data-channel="{channel.kind}">']
@@ -188,7 +189,7 @@ def widget_html(project: Project, page: PageInfo, loc: Localizer) -> str:
 def page_widget(project: Project, lang: str, title: str, url: str, version: str = "") -> str:
     """The widget of one page: ``title`` as the theme has it (HTML), ``url`` the build's best guess of its address,
     ``version`` mike's version while publishing."""
-    return widget_html(project, PageInfo(plain_title(title), url, lang, version), Localizer(project, lang))
+    return widget_html(project, PageInfo(plain_title(title), url, lang, version), Localizer(project, lang, marked=True))
 
 
 def widget_settings(project: Project) -> str:

@@ -6,6 +6,7 @@ from generator.catalog.model import Feature, Project
 from generator.render import escape
 from generator.render.common import GUIDES_INDEX, Page, admonition, feature_link, guide_path, heading, role_links, steps_markdown
 from generator.render.localize import Localizer
+from generator.strings.collation import sorted_by
 
 
 def render_guide(project: Project, feature: Feature, loc: Localizer) -> Page:
@@ -13,7 +14,7 @@ def render_guide(project: Project, feature: Feature, loc: Localizer) -> Page:
     body: list[str] = [escape.md_block(loc.text(feature.summary)), ""]
     facts = [f"**{loc.ui('guide.category')}:** {escape.md_inline(loc.text(_category(project, feature)))}"]
     if feature.minutes:
-        facts.append(f"**{loc.ui('guide.time')}:** {loc.ui('guide.minutes', minutes=feature.minutes)}")
+        facts.append(f"**{loc.ui('guide.time')}:** {loc.ui('guide.minutes', count=feature.minutes)}")
     users = [r for r in project.roles.values() if feature.id in r.features]
     if users:
         facts.append(f"**{loc.ui('guide.for_roles')}:** " + role_links(project, [r.id for r in users], path, loc))
@@ -65,6 +66,6 @@ def render_guides_index(project: Project, loc: Localizer) -> Page:
             continue
         body += [heading(2, loc.text(category.name), f"category-{category.id}"), ""]
         body += [f"- {feature_link(project, f.id, GUIDES_INDEX, loc)}: {escape.md_inline(loc.text(f.summary))}"
-                 for f in sorted(features, key=lambda f: loc.text(f.title).casefold())] + [""]
+                 for f in sorted_by(features, loc.lang, lambda f: loc.text(f.title))] + [""]
     return Page(GUIDES_INDEX, loc.ui("guide.index_title"), body, project.site.source)
 

@@ -19,6 +19,7 @@ from generator.catalog.model import Project, Question, QuestionType, Quiz
 from generator.render import escape
 from generator.render.common import scrambled
 from generator.render.localize import Localizer, runtime_strings
+from generator.strings import marks
 
 #: Version of the data layout; the runtime refuses data it does not know.
 DATA_VERSION = 2
@@ -38,6 +39,11 @@ def html(text: str, inline: bool = True) -> str:
     out = _MARKDOWN.reset().convert(escape.md_inline(text) if inline else escape.md_block(text))
     match = _P.match(out)
     return match.group(1) if inline and match else out
+
+
+def _html(text: str, loc: Localizer, inline: bool = True) -> str:
+    """A text as inert HTML, a part in another language than the page's in ``<span lang>`` (the runtime keeps it)."""
+    return marks.to_html(html(text, inline), loc.lang)
 
 
 def quiz_data(project: Project, quiz: Quiz, loc: Localizer) -> dict:
@@ -66,24 +72,24 @@ def result_tags(project: Project) -> dict[str, str]:
 
 
 def _question(quiz: Quiz, q: Question, loc: Localizer) -> dict:
-    data: dict = {"id": q.id, "type": q.type.value, "prompt": html(loc.text(q.prompt), inline=False),
-                  "explanation": html(loc.text(q.explanation), inline=False)}
+    data: dict = {"id": q.id, "type": q.type.value, "prompt": _html(loc.text(q.prompt), loc, inline=False),
+                  "explanation": _html(loc.text(q.explanation), loc, inline=False)}
     if q.hint:
-        data["hint"] = html(loc.text(q.hint))
+        data["hint"] = _html(loc.text(q.hint), loc)
     if q.type in (QuestionType.SINGLE, QuestionType.MULTIPLE):
-        data["options"] = [{"id": o.id, "html": html(loc.text(o.text)), "correct": o.correct,
-                            "feedback": html(loc.text(o.feedback)) if o.feedback else ""} for o in q.options]
+        data["options"] = [{"id": o.id, "html": _html(loc.text(o.text), loc), "correct": o.correct,
+                            "feedback": _html(loc.text(o.feedback), loc) if o.feedback else ""} for o in q.options]
     elif q.type is QuestionType.TRUE_FALSE:
         data["answer"] = bool(q.answer)
-        data["options"] = [{"id": "true", "html": loc.ui("quiz.answer_true"), "correct": q.answer is True,
-                            "feedback": html(loc.text(q.feedback_true)) if q.feedback_true else ""},
-                           {"id": "false", "html": loc.ui("quiz.answer_false"), "correct": q.answer is False,
-                            "feedback": html(loc.text(q.feedback_false)) if q.feedback_false else ""}]
+        data["options"] = [{"id": "true", "html": _html(loc.ui("quiz.answer_true"), loc), "correct": q.answer is True,
+                            "feedback": _html(loc.text(q.feedback_true), loc) if q.feedback_true else ""},
+                           {"id": "false", "html": _html(loc.ui("quiz.answer_false"), loc), "correct": q.answer is False,
+                            "feedback": _html(loc.text(q.feedback_false), loc) if q.feedback_false else ""}]
     elif q.type is QuestionType.ORDERING:
-        data["items"] = [{"id": o.id, "html": html(loc.text(o.text))} for o in q.items]
+        data["items"] = [{"id": o.id, "html": _html(loc.text(o.text), loc)} for o in q.items]
         data["start"] = [o.id for o in scrambled(f"{quiz.id}/{q.id}", q.items)]
     elif q.type is QuestionType.MATCHING:
-        data["pairs"] = [{"id": pid, "left": html(loc.text(left)), "right": pid} for pid, left, _ in q.pairs]
+        data["pairs"] = [{"id": pid, "left": _html(loc.text(left), loc), "right": pid} for pid, left, _ in q.pairs]
         rights = [(pid, right) for pid, _, right in q.pairs] + [(d.id, d.text) for d in q.distractors]
-        data["choices"] = [{"id": cid, "html": html(loc.text(text))} for cid, text in scrambled(f"{quiz.id}/{q.id}", rights)]
+        data["choices"] = [{"id": cid, "html": _html(loc.text(text), loc)} for cid, text in scrambled(f"{quiz.id}/{q.id}", rights)]
     return data

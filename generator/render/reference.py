@@ -6,6 +6,7 @@ from generator.catalog.model import Project
 from generator.render import escape
 from generator.render.common import FAQ, GLOSSARY, TIMELINE, Page, heading, role_links
 from generator.render.localize import Localizer
+from generator.strings.collation import sorted_by
 
 
 def render_faq(project: Project, loc: Localizer) -> Page:
@@ -44,7 +45,7 @@ def render_timeline(project: Project, loc: Localizer) -> Page:
 
 def render_glossary(project: Project, loc: Localizer) -> Page:
     body = [loc.ui("glossary.intro"), ""]
-    for term in sorted(project.terms, key=lambda t: loc.text(t.term).casefold()):
+    for term in sorted_by(project.terms, loc.lang, lambda t: loc.text(t.term)):  # the language's alphabet
         body += [heading(2, loc.text(term.term), term.id), "", escape.md_block(loc.text(term.definition)), ""]
     return Page(GLOSSARY, loc.ui("glossary.title"), body, "catalog/glossary.yaml")
 

@@ -17,6 +17,7 @@ from generator.render.common import (
     scenario_path,
 )
 from generator.render.localize import Localizer
+from generator.strings.collation import sorted_by
 
 
 def render_scenario(project: Project, scenario: Scenario, loc: Localizer) -> Page:
@@ -66,7 +67,7 @@ def render_scenarios_index(project: Project, loc: Localizer) -> Page:
         if not scenarios:
             continue
         body += [heading(2, loc.text(phase.name), f"phase-{phase.id}"), ""]
-        for s in sorted(scenarios, key=lambda s: (loc.text(s.title).casefold(), s.id)):
+        for s in sorted_by(sorted(scenarios, key=lambda s: s.id), loc.lang, lambda s: loc.text(s.title)):
             body.append(f"- [{escape.md_inline(loc.text(s.title))}]({link(SCENARIOS_INDEX, scenario_path(s.id))}): "
                         f"{role_links(project, s.roles, SCENARIOS_INDEX, loc)}")
         body.append("")

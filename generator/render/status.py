@@ -19,7 +19,7 @@ def render_status(project: Project, table: dict, loc: Localizer) -> Page:
     for lang, rows in table.items():
         complete, missing, stale = (sum(getattr(r, name) for r in rows) for name in ("complete", "missing", "stale"))
         body += [f"## {loc.language_name(lang)} ({lang}) {{#lang-{lang}}}", "",
-                 ui("summary", complete=complete, total=complete + missing + stale, missing=missing, stale=stale), "",
+                 ui("summary", complete=complete, count=complete + missing + stale, missing=missing, stale=stale), "",
                  f"| {ui('file')} | {ui('page')} | {ui('complete')} | {ui('missing')} | {ui('stale')} |",
                  "| --- | --- | ---: | ---: | ---: |"]
         for row in rows:

@@ -37,16 +37,17 @@ def render_survey(project: Project, survey: Survey, loc: Localizer) -> Page:
 def _form(project: Project, survey: Survey, channel: Channel, loc: Localizer) -> str:
     """One raw HTML block (no blank lines, so Markdown keeps it whole)."""
     esc = escape.html_attribute
-    title = escape.text_of_html(html(loc.text(survey.title)))
+    plain = Localizer(loc.project, loc.lang)  # for the e-mail and the file: addresses and text, never marked
+    title = escape.text_of_html(html(plain.text(survey.title)))
     attrs = f'class="cutover-survey" data-survey="{esc(survey.id)}" data-channel="{channel.kind}"'
     hidden: list[tuple[str, str]] = []
     if channel.kind == "form":
         action, hidden = form_query(channel.target)
         attrs += f' method="get" action="{esc(action)}"'
     elif channel.kind == "email":
-        action = f"mailto:{channel.target}?subject=" + _quote(loc.ui("survey.subject", title=title))
+        action = f"mailto:{channel.target}?subject=" + _quote(plain.ui("survey.subject", title=title))
         attrs += f' method="post" enctype="text/plain" action="{esc(action)}"'
-    out = [f"<form {attrs}>", escape.json_script(_data(survey, channel, title, loc), "cutover-survey-data")]
+    out = [f"<form {attrs}>", escape.json_script(_data(survey, channel, title, plain), "cutover-survey-data")]
     hidden += [("survey", survey.id), ("language", loc.lang), ("version", "")]
     out += [f'<input type="hidden" name="{esc(n)}" value="{esc(v)}">' for n, v in hidden]
     for number, question in enumerate(survey.questions, 1):

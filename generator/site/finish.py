@@ -18,10 +18,9 @@ def finish_site(site_dir: Path, languages: list[str], *, multilingual: bool, onl
                 base_url: str, offline: bool) -> None:
     """``multilingual``: built by static-i18n (one combined search index to split); ``only_language``: the one
     language built alone (``--lang``), if any; ``base_url``: where the site root is served."""
-    if multilingual:
-        split_search_index(site_dir, languages, only_language)
-        if not only_language:
-            write_sitemap(site_dir, languages, base_url)
+    split_search_index(site_dir, languages, only_language, multilingual)  # per language, with its search settings
+    if multilingual and not only_language:
+        write_sitemap(site_dir, languages, base_url)
     normalise_sitemap(site_dir)  # no build dates anywhere: two builds of the same input are byte-identical
     if offline:
         write_search_scripts(site_dir)  # after the split: material's offline plugin wrote the combined index

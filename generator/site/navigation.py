@@ -76,8 +76,8 @@ def _guides_nav(project: Project) -> list:
 def section_title(project: Project, lang: str, key: str) -> str | None:
     """The title, as HTML, of a generated section named ``key`` in ``lang``; None for any other section."""
     if key in SECTION_KEYS:
-        return Localizer(project, lang).ui(SECTION_KEYS[key])
+        return Localizer(project, lang, marked=True).ui(SECTION_KEYS[key])
     if key.startswith(CATEGORY_KEY):
         names = {category.id: category.name for category in project.site.categories}
-        return escape.html_text(escape.plain(Localizer(project, lang).text(names[key[len(CATEGORY_KEY):]])))
+        return escape.html_text(escape.plain(Localizer(project, lang, marked=True).text(names[key[len(CATEGORY_KEY):]])))
     return None

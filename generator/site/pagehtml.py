@@ -10,6 +10,7 @@ import posixpath
 import re
 
 from generator.site.stage import ASSET_DIR
+from generator.strings import marks
 
 _SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
 _SEARCH_LABEL = re.compile(r'class="md-search__input" name="query" aria-label="([^"]*)"')
@@ -18,14 +19,20 @@ _HREFLANG_LINK = re.compile(r'(<(?:a|link)\b[^>]*?\bhref=")([^"]*)("[^>]*\bhrefl
 
 
 def fix_page(output: str, page_url: str, lang: str, default_language: str) -> str:
-    """The page's HTML with an accessible search dialog, relative language links and its language's search."""
+    """The page's HTML with text in other languages marked as such, an accessible search dialog, relative language
+    links and its language's search."""
+    # static-i18n writes root-absolute links to the language homes ("/de/"): they break under a version folder
+    # (mike) and on a sub-path (/kb/). Make every hreflang link relative to the page.
+    return relativize_hreflang(fix_error_page(output, lang, default_language), page_url)
+
+
+def fix_error_page(output: str, lang: str, default_language: str) -> str:
+    """The fixes every page needs, the 404 page too (whose links stay site-absolute: it is served at any depth)."""
+    output = marks.to_html(output, lang)  # lang="en" on every text the page shows in English (generator.strings.marks)
     # material's search dialog has no accessible name (axe: aria-dialog-name): give it the search label.
     label = _SEARCH_LABEL.search(output)
     if label:
         output = output.replace(_SEARCH_DIALOG, f'{_SEARCH_DIALOG[:-1]} aria-label="{label.group(1)}">', 1)
-    # static-i18n writes root-absolute links to the language homes ("/de/"): they break under a version folder
-    # (mike) and on a sub-path (/kb/). Make every hreflang link relative to the page.
-    output = relativize_hreflang(output, page_url)
     # Pages of other languages search their own language's index (generator.site.search splits it).
     bundle = _BUNDLE.search(output)
     if bundle and lang != default_language:

@@ -35,6 +35,7 @@ from generator.render.reference import abbreviations
 from generator.render.status import STATUS_PATH, render_status
 from generator.site.sitedir import process_alive
 from generator.site.bundle import bundles
+from generator.strings import marks
 
 #: Where the runtime's JavaScript and CSS are staged (shared by every language).
 ASSET_DIR = "assets/cutover"
@@ -89,7 +90,7 @@ def plan(project: Project, layout: Layout) -> tuple[dict[str, bytes], StageResul
             owners[page.path] = page
             files[target] = page_markdown(project, page, lang).encode("utf-8")
             result.generated[target] = page.source
-            if page.fallbacks and lang != project.site.default_language:
+            if (page.fallbacks or page.ui_fallbacks) and lang != project.site.default_language:
                 result.untranslated[lang] = result.untranslated.get(lang, 0) + 1
     _plan_status_page(project, layout, files, result)
     for asset in sorted((Path(__file__).parent / "assets").iterdir()):
@@ -198,7 +199,9 @@ def _plan_status_page(project: Project, layout: Layout, files: dict[str, bytes],
         return
     table = translation_status(project, layout.root)
     for lang in project.site.languages:
-        page = render_status(project, table, Localizer(project, lang))
+        loc = Localizer(project, lang, marked=True)
+        page = render_status(project, table, loc)
+        page.fallbacks, page.ui_fallbacks = loc.fallbacks, loc.ui_fallbacks
         files[f"{lang}/{STATUS_PATH}"] = page_markdown(project, page, lang).encode("utf-8")
         result.generated[f"{lang}/{STATUS_PATH}"] = page.source
 
@@ -214,19 +217,22 @@ def _fill_missing_translations(project: Project, files: dict[str, bytes], result
         for lang in project.site.languages[1:]:
             if f"{lang}/{page}" in files:
                 continue
-            loc = Localizer(project, lang)
+            loc = Localizer(project, lang, marked=True)
             notice = loc.ui("notice.page_untranslated", language=loc.language_name(default))
-            files[f"{lang}/{page}"] = _insert_after_title(files[rel].decode("utf-8"), notice).encode("utf-8")
+            files[f"{lang}/{page}"] = _insert_after_title(files[rel].decode("utf-8"), notice, default).encode("utf-8")
             result.fallback_pages.setdefault(lang, []).append(page)
             result.warnings.append(Problem(f"docs/{rel}", 0, 0, f"not translated into {lang}", f"create docs/{lang}/{page}",
                                            Severity.WARNING, MISSING))
 
 
-def _insert_after_title(text: str, notice: str) -> str:
+def _insert_after_title(text: str, notice: str, lang: str) -> str:
+    """The notice after the page's title; the page itself (title and body) marked as written in ``lang``."""
     lines = text.split("\n")
     at = next((i + 1 for i, line in enumerate(lines) if line.startswith("# ")), 0)
-    block = ["", '!!! warning ""', "", f"    {notice}", ""]
-    return "\n".join(lines[:at] + block + lines[at:])
+    if at:
+        lines[at - 1] = "# " + marks.mark(lines[at - 1][2:], lang)
+    block = ["", '!!! warning ""', "", f"    {notice}", "", f'<div lang="{lang}" class="cutover-fallback-page" markdown="1">', ""]
+    return "\n".join(lines[:at] + block + lines[at:] + ["", "</div>", ""])
 
 
 def _handwritten(project: Project, data: bytes, lang: str, known: set[str], display: str, problems: list[Problem]) -> bytes:

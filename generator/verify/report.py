@@ -24,10 +24,11 @@ class Check:
     checked: int = 0  #: how many items were checked
     failures: list[Failure] = field(default_factory=list)
     seconds: float = 0.0
+    advisory: bool = False  #: its findings are reported, but do not fail the site (untranslated text)
 
     @property
     def passed(self) -> bool:
-        return not self.failures
+        return not self.failures or self.advisory
 
 
 @dataclass
@@ -42,14 +43,15 @@ class Report:
     def summary(self, limit: int = 50) -> str:
         lines = []
         for check in self.checks:
-            mark = "PASS" if check.passed else "FAIL"
-            lines.append(f"{mark}  {check.name:<14} {check.checked:>5} checked, {len(check.failures)} failed "
+            mark = "FAIL" if not check.passed else "NOTE" if check.failures else "PASS"
+            lines.append(f"{mark}  {check.name:<14} {check.checked:>5} checked, {len(check.failures)} "
+                         f"{'found' if check.advisory else 'failed'} "
                          f"({check.seconds:.1f} s) — {check.description}")
             for failure in check.failures[:limit]:
                 lines.append(f"      {failure.format()}")
             if len(check.failures) > limit:
                 lines.append(f"      … and {len(check.failures) - limit} more (see --json)")
-        failed = sum(len(c.failures) for c in self.checks)
+        failed = sum(len(c.failures) for c in self.checks if not c.advisory)
         lines.append(f"{'All checks passed' if self.passed else f'{failed} problem(s) found'} on {self.site}")
         return "\n".join(lines)
 

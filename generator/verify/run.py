@@ -15,7 +15,7 @@ from generator.verify.browser import launch
 from generator.verify.report import Check, Failure, Report
 from generator.verify.server import serve
 from generator.verify.sitemap import Page, read_site, resolve, template_of
-from generator.verify.static import check_links, check_policy, check_switchers
+from generator.verify.static import check_links, check_other_languages, check_policy, check_switchers
 
 #: Console errors that are expected on every material + static-i18n page: material looks for a sitemap.xml
 #: beside each language's root to keep the reader on the same page when switching; static-i18n writes only
@@ -44,7 +44,7 @@ def verify(site_dir: Path, options: VerifyOptions | None = None) -> Report:
     site_dir = site_dir.resolve()
     report = Report(str(site_dir))
     pages = read_site(site_dir)
-    for make in (check_links, check_switchers, check_policy):
+    for make in (check_links, check_switchers, check_policy, check_other_languages):
         started = time.monotonic()
         check = make(site_dir, pages)
         check.seconds = time.monotonic() - started

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -84,4 +85,29 @@ def check_policy(site_dir: Path, pages: dict[str, Page]) -> Check:
             check.failures.append(Failure(page.url, "", f"cannot read the page: {exc}"))
             continue
         check.failures += [Failure(page.url, "Content-Security-Policy", problem) for problem in csp.audit(html)]
+
+
+_FALLBACK = re.compile(r'<span lang="([^"]+)"(?: dir="[a-z]+")? class="cutover-fallback"')
+_FALLBACK_PAGE = re.compile(r'<div (?:class="cutover-fallback-page" lang="([^"]+)"|lang="([^"]+)" class="cutover-fallback-page")')
+
+
+def check_other_languages(site_dir: Path, pages: dict[str, Page]) -> Check:
+    """Text shown in another language than its page's (not translated yet), as the build marked it: counted per page
+    and language. Advisory: a site being translated shows some, and says so on the page."""
+    check = Check("translations", "text in another language than the page's (not translated yet), per page and language",
+                  advisory=True)
+    for page in pages.values():
+        check.checked += 1
+        html = page.file.read_text("utf-8", errors="replace")
+        found: dict[str, int] = {}
+        for match in _FALLBACK.finditer(html):
+            found[match.group(1)] = found.get(match.group(1), 0) + 1
+        whole = {m.group(1) or m.group(2) for m in _FALLBACK_PAGE.finditer(html)}
+        for lang in sorted(set(found) | whole):
+            if lang == page.lang:
+                continue
+            count = found.get(lang, 0)
+            what = (f"{count} piece{'s' if count != 1 else ''} of text" if count else "") + \
+                (" and " if count and lang in whole else "") + ("the page's body" if lang in whole else "")
+            check.failures.append(Failure(page.url, f"{page.lang or '?'} page", f"{what} in '{lang}'"))
     return check

@@ -14,10 +14,10 @@ from support import FIXTURE, edit
 
 pytestmark = pytest.mark.browser
 
-NOTICES = {
-    "de": "Teile dieser Seite sind noch nicht übersetzt und werden auf Englisch angezeigt.",
-    "es": "Parte de esta página aún no está traducida y se muestra en inglés.",
-    "sv": "Delar av den här sidan är inte översatta ännu och visas på engelska.",
+NOTICES = {  # one text of the page (its summary) is untranslated
+    "de": "Ein Teil dieser Seite ist noch nicht übersetzt und wird auf Englisch angezeigt (gepunktet unterstrichen).",
+    "es": "Una parte de esta página aún no está traducida y se muestra en inglés (subrayada con puntos).",
+    "sv": "En del av den här sidan är inte översatt ännu och visas på engelska (prickigt understruken).",
 }
 
 
@@ -42,9 +42,15 @@ def site_url(tmp_path_factory):
 def test_the_fallback_notice_is_in_the_readers_language(page: Page, site_url: str, lang: str):
     page.goto(f"{site_url}{lang}/guides/hold/")
     notice = page.locator("article .admonition.warning")
-    expect(notice).to_have_text(NOTICES[lang])
+    expect(notice.locator("p").first).to_have_text(NOTICES[lang])
     expect(notice).to_be_visible()
-    expect(page.locator("article")).to_contain_text("Pause a call for a moment.")  # the English fallback itself
+    # It names what is untranslated (folded), by file and field.
+    notice.locator("summary").click()
+    expect(notice.locator("li")).to_have_text("catalog/features/hold.yaml: summary")
+    # The English text itself, marked as English: read in English, underlined with dots.
+    english = page.locator('article span[lang="en"].cutover-fallback', has_text="Pause a call for a moment.")
+    expect(english).to_have_count(1)
+    assert "dotted" in english.evaluate("e => getComputedStyle(e).textDecorationStyle")
     assert page.locator("html").get_attribute("lang") == lang
 
 

@@ -51,7 +51,7 @@ def page(site: Path, rel: str) -> str:
 
 def test_logo_and_favicon_come_from_the_organisation(site: Path) -> None:
     home = page(site, "de/guides/dial/index.html")
-    assert re.search(r'<img src="(\.\./)+assets/brand/logo\.svg" alt="logo"', home)
+    assert re.search(r'<img src="(\.\./)+assets/brand/logo\.svg" alt="Logo"', home)  # the text alternative in German
     assert re.search(r'<link rel="icon" href="(\.\./)+assets/brand/favicon\.png"', home)
     assert (site / "assets/brand/logo.svg").read_text("utf-8") == LOGO
 

@@ -13,6 +13,7 @@ from generator.render.localize import Localizer
 from generator.render.quiz import render_quiz
 from generator.render.reference import render_faq, render_glossary, render_timeline
 from generator.render.role import render_role
+from generator.strings.marks import mark
 
 from support import FIXTURE, edit
 
@@ -160,8 +161,9 @@ def test_untranslated_page_carries_a_notice(project: Path):
     proj = load_project(project).project
     pages = {p.path: p for p in render_pages(proj, "de")}
     text = page_markdown(proj, pages["guides/hold.md"], "de")
-    assert "Teile dieser Seite sind noch nicht übersetzt und werden auf Englisch angezeigt." in text
-    assert "Pause a call." in text
+    assert "Ein Teil dieser Seite ist noch nicht übersetzt und wird auf Englisch angezeigt" in text
+    assert "- `catalog/features/hold.yaml`: `summary`" in text  # the notice names what is untranslated
+    assert mark("Pause a call.", "en") in text  # the English text itself, marked as English
     assert "übersetzt" not in page_markdown(proj, pages["roles/manager.md"], "de")
 
 
@@ -171,3 +173,13 @@ def test_hostile_text_stays_inert(project: Path):
     page = next(p for p in render_pages(proj, "en") if p.path == "guides/hold.md")
     text = page_markdown(proj, page, "en")
     assert "<script>" not in text and "{:" not in text and "&lt;script>" in text
+
+
+@pytest.mark.parametrize("lang, one, two", [("en", "(1 feature)", "(2 features)"), ("de", "(1 Funktion)", "(2 Funktionen)"),
+                                            ("es", "(1 función)", "(2 funciones)"), ("sv", "(1 funktion)", "(2 funktioner)")])
+def test_counts_take_the_plural_form_of_their_number(lang: str, one: str, two: str):
+    proj = load_project(FIXTURE).project
+    assert [len(r.features) for r in proj.roles.values()] == [2, 1]  # agent, manager
+    roles = next(p for p in render_pages(proj, lang) if p.path == "roles/index.md")
+    text = "\n".join(roles.body)
+    assert one in text and two in text

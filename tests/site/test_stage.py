@@ -5,6 +5,7 @@ import pytest
 from generator.catalog.load import Layout, load_project
 from generator.errors import CutoverError
 from generator.site.stage import stage
+from generator.strings.marks import mark, strip
 
 from support import FIXTURE, edit, tree_snapshot
 
@@ -49,7 +50,8 @@ def test_unknown_variable_in_handwritten_page_is_located(project: Path, tmp_path
 def test_missing_handwritten_translation_gets_a_visible_notice(tmp_path: Path):
     result = stage(load_project(FIXTURE).project, Layout(FIXTURE), tmp_path / "s")
     sv = (tmp_path / "s/sv/about.md").read_text("utf-8")
-    assert sv.startswith("# About\n\n!!! warning") and "Den här sidan är inte översatt ännu och visas på engelska." in sv
+    assert strip(sv).startswith("# About\n\n!!! warning") and "Den här sidan är inte översatt ännu och visas på engelska." in sv
+    assert sv.startswith(f"# {mark('About', 'en')}") and '<div lang="en" class="cutover-fallback-page" markdown="1">' in sv
     assert "de" not in result.fallback_pages  # docs/de/about.md exists
     assert [w.format() for w in result.warnings if "sv" in w.message] == [
         "docs/en/about.md: warning: not translated into sv (create docs/sv/about.md)"]

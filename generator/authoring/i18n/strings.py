@@ -110,8 +110,24 @@ def status(project: Project, root: Path) -> dict[str, list[FileStatus]]:
         for entry in entries(project, root, lang):
             row = files.setdefault(entry.file, FileStatus(entry.file))
             setattr(row, entry.state, getattr(row, entry.state) + 1)
+        interface = interface_status(project, lang)
+        files[interface.file] = interface
         result[lang] = [files[name] for name in sorted(files)]
     return result
+
+
+def interface_status(project: Project, lang: str) -> FileStatus:
+    """The interface strings of ``lang``: how many are translated (in any layer), how many show in English."""
+    from generator.strings.files import PROJECT_FOLDER, UiStrings, reference
+
+    strings = project.ui or UiStrings.packaged()
+    row = FileStatus(strings.own_file(lang) or f"{PROJECT_FOLDER}/{lang}.yaml")
+    for key in reference():
+        if strings.get(lang, key) is None:
+            row.missing += 1
+        else:
+            row.complete += 1
+    return row
 
 
 def stale_warnings(project: Project, root: Path) -> list[Problem]:
@@ -142,6 +158,27 @@ def todo_errors(project: Project) -> list[Problem]:
                                         f"{field} still holds the placeholder '{_short(value)}'",
                                         "replace the TODO with the real text" if lang == project.site.default_language
                                         else f"write the {lang} translation in place of the TODO", Severity.ERROR, "todo"))
+    return problems
+
+
+def variable_todos(root: Path, languages: list[str]) -> list[Problem]:
+    """An error for every variable value in ``catalog/site.<lang>.yaml`` still holding a TODO (``cutover init`` and
+    ``cutover new language`` write them for a language the kit is not written in)."""
+    from generator.catalog.yamlio import YamlFileError, read_yaml
+
+    problems = []
+    for lang in languages[1:]:
+        path = root / "catalog" / f"site.{lang}.yaml"
+        try:
+            doc = read_yaml(path, f"catalog/site.{lang}.yaml") if path.is_file() else None
+        except YamlFileError:
+            continue  # loading reports it
+        variables = doc.data.get("variables") if doc and isinstance(doc.data, dict) else None
+        for name, value in (variables or {}).items() if isinstance(variables, dict) else []:
+            if isinstance(value, str) and TODO_MARKER.match(value):
+                line, col = doc.where(("variables", name))
+                problems.append(Problem(doc.display, line, col, f"variables.{name} still holds the placeholder '{_short(value)}'",
+                                        f"write the {lang} value in place of the TODO", Severity.ERROR, "todo"))
     return problems
 
 

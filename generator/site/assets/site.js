@@ -1,4 +1,5 @@
-/* Cutover site components: the role checklist and the reader's role. Mounted idempotently on every page change.
+/* Cutover site components: the role checklist, the reader's role, the version switch, the 404 page's language.
+ * Mounted idempotently on every page change.
  * Without JavaScript a task reads "☐ task"; with it, the box is a real checkbox whose state is kept in this
  * browser, per role and task, so it survives reloads and a change of language. The role whose manual the reader
  * opened last (picking a role on the home page opens its manual) is kept too: "My progress" shows it first. */
@@ -60,6 +61,25 @@
     marker.dataset.cutoverMounted = "";
     try { localStorage.setItem("cutover-role", JSON.stringify(marker.dataset.role)); } catch (e) { /* storage off */ }
   }
+
+  /* An address that does not exist in another language's folder (/de/…) gets the root 404.html from a web server,
+   * which is in the default language: send the reader to that language's own 404 page, which puts the address
+   * they asked for back into the address bar. */
+  function notFound() {
+    const asked = new URLSearchParams(location.hash.slice(1)).get("cutover-missing");
+    try {  // a path of this site only: replaceState refuses another origin, and so do we
+      if (asked && asked.startsWith("/") && !/^\/[\/\\]/.test(asked)) history.replaceState(null, "", asked);
+    } catch (e) { /* not this site's */ }
+    const mark = document.querySelector(".cutover-not-found[data-languages]");
+    if (!mark) return;
+    const base = new URL(mark.dataset.base || "/", location.href);
+    if (!location.pathname.startsWith(base.pathname)) return;
+    const lang = location.pathname.slice(base.pathname.length).split("/")[0];
+    if (!mark.dataset.languages.split(" ").includes(lang)) return;
+    const missing = encodeURIComponent(location.pathname + location.search);
+    location.replace(new URL(`${lang}/404.html#cutover-missing=${missing}`, base).href);
+  }
+  notFound();
 
   function mountAll() {
     document.querySelectorAll("li[data-task]:not([data-cutover-mounted])").forEach(mountChecklist);

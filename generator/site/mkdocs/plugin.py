@@ -9,7 +9,6 @@ rewriting this package (generator/site/mkdocs/) only.
 from __future__ import annotations
 
 import atexit
-import json
 import logging
 import os
 import re
@@ -28,19 +27,21 @@ from mkdocs.structure.nav import Section
 
 from generator.authoring import pagelinks
 from generator.catalog.allowlist import WIDENED, allow_list
+from generator.authoring.i18n.pages import EVERY_PAGE
 from generator.catalog.load import Layout, load_project
 from generator.catalog.markup import RAW_HTML, UNSAFE_LINK
 from generator.catalog.translations import MISSING
-from generator.errors import CutoverError
+from generator.errors import CutoverError, Severity
 from generator.org import branding
 from generator.render import escape
 from generator.render.feedback import page_widget, widget_settings
 from generator.render.localize import Localizer
-from generator.site import csp, sanitize
+from generator.site import chrome, csp, sanitize
 from generator.site.finish import finish_site
+from generator.site.languages import site_problems
 from generator.site.navigation import default_nav, section_title
 from generator.site.offline import SHIM
-from generator.site.pagehtml import fix_page
+from generator.site.pagehtml import fix_error_page, fix_page
 from generator.site.rebuild import PageMemory, replace_search_docs, site_signature
 from generator.site.stage import ASSET_DIR, ASSETS, default_staging_dir, remove_dead_staging, remove_staging, stage
 
@@ -112,19 +113,6 @@ class CutoverConfig(Config):
     project_dir = config_options.Optional(config_options.Type(str))  #: default: the folder of mkdocs.yml
     staging_dir = config_options.Optional(config_options.Type(str))  #: default: a private temporary folder
     default_version = config_options.Type(str, default="latest")  #: the alias readers of an old version are sent to
-
-
-def _english_ui_for_unknown_language(env: jinja2.Environment, config) -> None:
-    """material ships UI strings for about sixty languages and its templates fail on any other (an organisation's
-    added language, say Faroese). Give such a language a partial that only names it: material then falls back to
-    English for every string, and the page keeps its own lang attribute."""
-    language = str(config.theme.get("language") or "en")
-    name = f"partials/languages/{language}.html"
-    try:
-        env.loader.get_source(env, name)
-    except jinja2.TemplateNotFound:
-        source = "{% macro t(key) %}{{ {\"language\": " + json.dumps(language) + "}[key] }}{% endmacro %}"
-        env.loader = jinja2.ChoiceLoader([env.loader, jinja2.DictLoader({name: source})])
 
 
 class CutoverPlugin(BasePlugin[CutoverConfig]):
@@ -215,8 +203,9 @@ class CutoverPlugin(BasePlugin[CutoverConfig]):
     def _plan_incremental(self, config) -> None:
         """A dirty build gives the full build's site unless something every page shows changed: then empty the site."""
         config_file = Path(config.config_file_path) if config.config_file_path else None
-        # The feedback widget is part of every page's template, not of its Markdown: its settings count too.
-        self._next_signature = site_signature(self.staging, config_file, (config.nav, widget_settings(self.project)))
+        # The feedback widget and the theme's strings are part of every page's template, not of its Markdown: they count too.
+        strings = self.project.ui.signature(EVERY_PAGE) if self.project.ui else ""
+        self._next_signature = site_signature(self.staging, config_file, (config.nav, widget_settings(self.project), strings))
         if self._next_signature != self._signature:
             site_dir = Path(config.site_dir)
             for child in site_dir.iterdir() if site_dir.is_dir() else []:
@@ -229,6 +218,7 @@ class CutoverPlugin(BasePlugin[CutoverConfig]):
 
     def on_pre_build(self, config):
         self._search_mark = 0  # material's search plugin starts a new index for every build (every language)
+        self._localise_markdown(config)
         search = self._search_plugin(config)
         if self._incremental and getattr(search, "search_index_prev", None) is not None:
             # material merges a dirty build's entries into the previous build's, assuming that was the same
@@ -261,19 +251,46 @@ class CutoverPlugin(BasePlugin[CutoverConfig]):
         return config.plugins.get("material/search") or config.plugins.get("search")
 
     def _check_languages(self, config) -> None:
+        """catalog/site.yaml's languages and mkdocs.yml's must be the same (generator/site/languages.py)."""
+        errors = [p for p in site_problems(self.layout.root) if p.severity is Severity.ERROR]
+        if errors:
+            raise PluginError("the languages differ:\n" + "\n".join(p.format() for p in errors))
+
+    def _localise_markdown(self, config) -> None:
+        """Strings Python-Markdown's extensions write into every page (the heading anchors' title, footnotes' back
+        links), in the language about to be built: MkDocs makes a new Markdown converter for every page."""
+        loc = Localizer(self.project, self._current_language(config))
+        if "toc" in config.markdown_extensions:
+            config.mdx_configs.setdefault("toc", {})["permalink_title"] = chrome.permalink_title(loc)
+        if "footnotes" in config.markdown_extensions:
+            config.mdx_configs.setdefault("footnotes", {})["BACKLINK_TITLE"] = chrome.footnote_backlink_title(loc)
+
+    def _root_language_build(self, config) -> bool:
+        """Whether the language being built is the one at the site root (the default, or the one built alone)."""
         i18n = config.plugins.get("i18n")
-        wanted = self.project.site.languages
-        if i18n is None:
-            if len(wanted) > 1:
-                raise PluginError("catalog/site.yaml lists several languages, but the i18n plugin "
-                                  "(mkdocs-static-i18n) is not enabled in mkdocs.yml")
-            return
-        configured = [lang.locale for lang in i18n.config.languages]
-        default = next((lang.locale for lang in i18n.config.languages if lang.default), None)
-        only = i18n.config.build_only_locale  # one language built alone becomes the default there
-        if sorted(configured) != sorted(wanted) or (default != wanted[0] and not only):
-            raise PluginError(f"languages differ: catalog/site.yaml has {', '.join(wanted)} (default {wanted[0]}), "
-                              f"the i18n plugin in mkdocs.yml has {', '.join(configured)} (default {default}); make them the same")
+        return i18n is None or bool(i18n.is_default_language_build)
+
+    def _other_languages(self, config) -> list[str]:
+        """The languages in folders of their own, for the root 404 page (none on theirs)."""
+        i18n = config.plugins.get("i18n")
+        if i18n is None or not self._root_language_build(config) or i18n.config.build_only_locale:
+            return []
+        return [lang for lang in i18n.build_languages if lang != i18n.default_language]
+
+    def on_post_template(self, output_content, template_name, config):
+        """One 404 page per language: the root one in the default language, ``<lang>/404.html`` for the others
+        (a web server sends /de/… there, or the root page's script does). Every template's inline scripts get
+        their hashes in the page's Content-Security-Policy (site/csp.py)."""
+        if template_name != "404.html":
+            return csp.apply(output_content, self._policy) if template_name.endswith(".html") else output_content
+        lang = self._current_language(config)
+        output = csp.apply(fix_error_page(output_content, lang, self.project.site.default_language), self._policy)
+        if self._root_language_build(config):
+            return output
+        target = Path(config.site_dir) / lang / "404.html"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(output, "utf-8")
+        return ""  # MkDocs writes nothing for an empty page: the root 404.html stays the default language's
 
     def _ensure_extensions(self, config) -> None:
         for name, options in REQUIRED_EXTENSIONS.items():
@@ -336,7 +353,6 @@ class CutoverPlugin(BasePlugin[CutoverConfig]):
     @event_priority(-100)  # after other plugins added their template extensions
     def on_env(self, env, config, files):
         lang = self._current_language(config)
-        _english_ui_for_unknown_language(env, config)
         if not isinstance(env.loader, _ScriptMarkingLoader):  # the theme's inline scripts get their hashes (site/csp.py)
             env.loader = _ScriptMarkingLoader(env.loader)
         # Every language's build (and every serve rebuild) compiles the same templates: once is enough.
@@ -354,7 +370,10 @@ class CutoverPlugin(BasePlugin[CutoverConfig]):
         # material writes a page's title into <title> through Jinja's striptags, which decodes entities: a title
         # "&lt;/title&gt;&lt;script&gt;" came out as markup. Reduced to text, the title is written as HTML text again.
         env.filters["striptags"] = lambda value: Markup(escape.html_of_html_text(str(value)))
-        env.globals["cutover_ui"] = lambda key: Localizer(self.project, lang).ui(key)
+        loc = Localizer(self.project, lang, marked=True)  # the theme's strings, marked where they are in English
+        env.globals["cutover_ui"] = lambda key, **fields: Markup(chrome.ui_html(loc, key, **fields))
+        env.globals["cutover_theme"] = lambda key: Markup(chrome.theme_string(loc, key))
+        env.globals["cutover_other_languages"] = lambda: self._other_languages(config)
         env.globals["cutover_footer"] = lambda: Markup(branding.footer_html(self.project, lang))
         env.globals["cutover_feedback"] = lambda page: self._feedback_widget(page, config, lang)
         return env
@@ -420,9 +439,6 @@ class CutoverPlugin(BasePlugin[CutoverConfig]):
         # The policy first: it reads the theme's scripts as the templates wrote them (fix_page adds only script files).
         output = csp.apply(output, self._policy)
         return fix_page(output, page.url, self._current_language(config), self.project.site.default_language)
-
-    def on_post_template(self, output_content, template_name, config):
-        return csp.apply(output_content, self._policy) if template_name.endswith(".html") else output_content
 
     @event_priority(-200)  # after mkdocs-static-i18n has written the combined index of every language
     def on_post_build(self, config):

@@ -1,16 +1,36 @@
 /* Core helpers shared by every quiz component: element building, inert rich text, strings with counts. */
 
-const SAFE_TAGS = new Set(["STRONG", "EM", "B", "I", "CODE", "A", "P", "UL", "OL", "LI", "BR", "ABBR"]);
+const SAFE_TAGS = new Set(["STRONG", "EM", "B", "I", "CODE", "A", "P", "UL", "OL", "LI", "BR", "ABBR", "SPAN"]);
+
+/* A string shown in another language than the page's arrives between marks (U+E000 lang U+E001 … U+E002,
+ * generator/strings/marks.py): it goes into a <span lang>, so it is read in its own language (site.css marks it as it does the pages'); an attribute
+ * cannot say so and gets the text without them. */
+const plain = (text) => String(text).replace(/\uE000[^\uE001]*\uE001|[\uE000-\uE002]/g, "");
+function marked(text) {
+  const out = document.createDocumentFragment(), stack = [];
+  let at = 0;
+  const add = (s) => {
+    const lang = stack[stack.length - 1];
+    if (s) out.append(lang && lang !== document.documentElement.lang ? h("span", { lang }, s) : s);
+  };
+  for (const m of (text = String(text)).matchAll(/\uE000([\w-]+)\uE001|\uE002/g)) {
+    add(text.slice(at, m.index));
+    m[1] ? stack.push(m[1]) : stack.pop();
+    at = m.index + m[0].length;
+  }
+  add(text.slice(at));
+  return out;
+}
 
 function h(tag, props = {}, ...children) {
   const node = document.createElement(tag);
   for (const [key, value] of Object.entries(props)) {
-    if (value === undefined || value === null || value === false) continue;
-    if (key === "text") node.textContent = value;
+    if (value == null || value === false) continue;
+    if (key === "text") node.append(marked(value));
     else if (key.startsWith("on")) node.addEventListener(key.slice(2), value);
-    else node.setAttribute(key, value === true ? "" : value);
+    else node.setAttribute(key, value === true ? "" : plain(value));
   }
-  for (const child of children.flat()) if (child || child === 0) node.append(child);
+  for (const child of children.flat()) if (child || child === 0) node.append(typeof child === "string" ? marked(child) : child);
   return node;
 }
 
@@ -28,6 +48,7 @@ function richText(target, html) {
         if (node.tagName === "A" && href && /^(https?:|mailto:|tel:|#|\.|\/|[\w-]+(\/|\.|#|$))/i.test(href) &&
             !/^\s*(javascript|data|vbscript):/i.test(href)) clean.setAttribute("href", href);
         if (node.tagName === "ABBR" && node.title) clean.title = node.title;
+        if (node.tagName === "SPAN" && /^[a-z]{2,3}(-\w+)*$/.test(node.lang)) clean.lang = node.lang;
         copy(node, clean);
         to.append(clean);
       }
@@ -48,13 +69,13 @@ function labelled(cls, label, html) {
 }
 const fill = (text, vars = {}) => String(text).replace(/\{(\w+)\}/g, (m, k) => (k in vars ? vars[k] : m));
 
-/** A string with a count in the page's language: `ui[key]` maps CLDR plural categories to texts. */
-function plural(ui, key, n, vars = {}) {
-  const forms = ui[key];
-  if (typeof forms === "string") return fill(forms, { n, ...vars });
+/** A string with a count: `ui[key]` maps CLDR plural categories to texts (generator/strings/plurals.py), chosen by
+ * the rules of the language they are written in (`lang` when they fell back to English, else the page's). */
+function plural(ui, key, count, vars = {}) {
+  const forms = ui[key];  // the strings layer gives every counted string its forms, "other" at least
   let category = "other";
-  try { category = new Intl.PluralRules(document.documentElement.lang || "en").select(n); } catch (e) { /* unknown language */ }
-  return fill(forms[category] || forms.other, { n, ...vars });
+  try { category = new Intl.PluralRules(forms.lang || document.documentElement.lang).select(count); } catch (e) { /* unknown language */ }
+  return fill(forms[category] || forms.other, { count, ...vars });
 }
 
 /** A, B, C …: the letter a learner writes on a handout or raises a hand for. */

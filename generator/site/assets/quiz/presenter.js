@@ -91,7 +91,7 @@ function present(quiz, opener) {
   const screen = () => {
     const focused = document.activeElement && document.activeElement.dataset ? document.activeElement.dataset.tally : null;
     const done = index >= total;
-    count.textContent = done ? ui.summary : fill(ui.question_n, { n: index + 1, total });
+    count.replaceChildren(marked(done ? ui.summary : fill(ui.question_n, { n: index + 1, total })));
     stage.replaceChildren(...(done ? summary() : question(quiz.questions[index])));
     nav.replaceChildren(pbutton(ui.previous, () => go(-1), "", index === 0),
       pbutton(ui.reveal, () => reveal(), "cq-pbtn--primary cq-reveal", revealed || done),

@@ -19,7 +19,7 @@ function mountProgress(root) {
         entry.passed ? `✓ ${ui.progress_passed}` : ui.progress_not_passed, plural(ui, "progress_attempts", entry.attempts)] : [ui.progress_not_taken];
       let out = link.parentElement.querySelector(".cq-progress-status");
       if (!out) out = link.parentElement.appendChild(h("span", { class: "cq-progress-status" }));
-      out.textContent = ` — ${parts.join(" · ")}`;
+      out.replaceChildren(marked(` — ${parts.join(" · ")}`));
     }
     if (!mine) {
       head.replaceChildren(h("p", {}, h("a", { href: data.home, text: ui.progress_no_role })));
@@ -34,7 +34,7 @@ function mountProgress(root) {
     if (own) { list.prepend(own.closest("li")); own.closest("li").classList.add("cq-mine"); }
   };
   render();
-  root.append(h("p", {}, button(ui.progress_reset, () => { store.clear(); render(); status.textContent = ui.progress_cleared; }, "cq-progress-reset")), status);
+  root.append(h("p", {}, button(ui.progress_reset, () => { store.clear(); render(); status.replaceChildren(marked(ui.progress_cleared)); }, "cq-progress-reset")), status);
 }
 
 MOUNTS.push([".cq-progress", mountProgress]);

@@ -38,7 +38,7 @@ function questionView(quiz, q, number, learn) {
       const answer = type.answer();
       const result = grade(q, answer);
       view.clear();
-      if (!result.answered && !force) { status.textContent = ui[type.empty]; return null; }
+      if (!result.answered && !force) { status.replaceChildren(marked(ui[type.empty])); return null; }
       const verdict = verdictOf(result);
       box.classList.add(`cq-${verdict}`);
       type.mark(answer);

@@ -25,12 +25,12 @@ function showResult(quiz, views, grades, score, passed, target, onRetake) {
   const copied = h("span", { class: "cq-copied", role: "status" });
   const unanswered = grades.filter((g) => !g.answered).length;
   const rows = () => quiz.questions.map((q, i) => ({ question: q.id, answered: byQuestion[i].answered, score: Math.round(byQuestion[i].score * 100) }));
-  const record = () => ({ quiz: quiz.id, title: quiz.title, language: quiz.lang, name: name.value.trim(), date: new Date().toISOString(),
+  const record = () => ({ quiz: quiz.id, title: plain(quiz.title), language: quiz.lang, name: name.value.trim(), date: new Date().toISOString(),
     score, pass_mark: quiz.pass, passed, code, questions: rows() });
   const csv = () => ["question,answered,score", ...rows().map((r) => `${r.question},${r.answered},${r.score}`), `total,,${score}`].join("\r\n") + "\r\n";
   const copy = async () => {
     const text = `${code} ${name.value.trim()}`.trim();
-    try { await navigator.clipboard.writeText(text); copied.textContent = ui.copied; } catch (e) { copied.textContent = text; }
+    try { await navigator.clipboard.writeText(text); copied.replaceChildren(marked(ui.copied)); } catch (e) { copied.textContent = text; }
   };
   const review = h("ol", { class: "cq-review" }, ...views.map((v, i) => {
     const verdict = verdictOf(grades[i]);
