@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator.catalog import conditions, feedback, survey
+from generator.catalog import conditions, feedback, survey, variables
 from generator.catalog import model as m
 from generator.catalog.references import check_references
 from generator.catalog.schema import source_schema, translation_schema, validate
@@ -160,8 +160,14 @@ def load_project(root: Path) -> LoadResult:
                                                    "a translation keeps the id of its source"))
                 translations[lang] = tdoc
         prefix = c.display(path)
+        forms: dict[str, dict[str, dict[str, str]]] = {}
+        if kind == "site":  # grammatical forms are per language: merged beside their value, not as a translation of it
+            doc, forms[languages[0]] = variables.split_forms(doc)
+            for lang in list(translations):
+                translations[lang], forms[lang] = variables.split_forms(translations[lang])
         merger = Merger(doc, translations, schema or source_schema(kind), languages[0], prefix)
         tree = merger.merge()
+        variables.attach_forms(tree, forms)
         c.problems.extend(merger.problems)
         if "id" in doc.data and path.parent.name != "catalog" and doc.data["id"] != path.stem:
             c.problems.append(doc.problem(("id",), f"id '{doc.data['id']}' does not match the file name '{path.name}'",
@@ -316,15 +322,20 @@ def _by_id(items: list, kind: str, c: _Collector) -> dict:
 
 
 def _build_site(t: dict, languages: list[str], source: str) -> m.Site:
-    variables: dict[str, dict[str, object]] = {}
+    values: dict[str, dict[str, object]] = {}
     for name, value in t.get("variables", {}).items():
+        forms = value.forms if isinstance(value, variables.WithForms) else {}
+        value = value.value if isinstance(value, variables.WithForms) else value
         if isinstance(value, m.Text):
-            variables[name] = dict(value.values)
+            values[name] = dict(value.values)
         else:
-            variables[name] = {"*": value}
+            values[name] = {"*": value}
+        for lang, named in forms.items():  # a language may give forms without its own value: the value falls back
+            plain = variables.value_for(values, name, lang, languages[0])
+            values[name][lang] = variables.Inflected(str(plain), named)
     home = t.get("home", {})
     return m.Site(languages=languages, categories=[m.Category(x["id"], x["name"]) for x in t["categories"]],
-                  variables=variables, home_title=home.get("title"), home_intro=home.get("intro"), source=source,
+                  variables=values, home_title=home.get("title"), home_intro=home.get("intro"), source=source,
                   feedback=feedback.build_settings(t.get("feedback")))
 
 

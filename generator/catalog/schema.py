@@ -72,6 +72,8 @@ def is_translatable(node: dict, root: dict) -> bool:
 
 def _translatable_part(node: dict, root: dict) -> dict | None:
     node = _resolve(node, root)
+    if "x-translation" in node:  # a shape the derivation cannot guess (a variable's value with its forms)
+        return node["x-translation"]
     if is_translatable(node, root):
         return {"type": "string", "minLength": 1, "description": node.get("description", "")}
     if node.get("type") == "array" and "items" in node:
@@ -173,8 +175,13 @@ def _explain(error: jsonschema.ValidationError, root: dict) -> Iterator[tuple[Da
         extra = [k for k in forbidden if k in question]
         yield path, f"{where}: {', '.join(extra) or 'a key'} does not belong to a question of type '{question.get('type')}'", \
             "single/multiple use options; true_false uses answer; ordering uses items; matching uses pairs"
+    elif kind == "anyOf" and isinstance(error.instance, dict) and any(b.get("type") == "object" for b in error.validator_value):
+        mapping = next(i for i, b in enumerate(error.validator_value) if b.get("type") == "object")
+        for sub in error.context or []:  # the mapping branch's own complaints say what is wrong in it
+            if sub.relative_schema_path and sub.relative_schema_path[0] == mapping:
+                yield from _explain(sub, root)
     elif kind == "anyOf":
-        yield path, f"{where} must be text, a number, true/false or a date (YYYY-MM-DD), not {_describe(error.instance)}", ""
+        yield path, f"{where} must be {_alternatives(error.validator_value)}, not {_describe(error.instance)}", ""
     elif kind in ("minimum", "maximum"):
         yield path, f"{where}: {error.message}", ""
     elif kind == "format":
@@ -184,6 +191,20 @@ def _explain(error: jsonschema.ValidationError, root: dict) -> Iterator[tuple[Da
             yield from _explain(sub, root)
     else:
         yield path, f"{where}: {error.message}", ""
+
+
+def _alternatives(branches: list[dict]) -> str:
+    """What a variable may be, from the branches of its schema: 'text, a number, … or a mapping with value and forms'."""
+    names: list[str] = []
+    for branch in branches:
+        types = branch.get("type") if isinstance(branch.get("type"), list) else [branch.get("type")]
+        for kind in types:
+            name = ("a date (YYYY-MM-DD)" if branch.get("format") == "date" else "a number" if kind == "number"
+                    else "true/false" if kind == "boolean" else "text" if kind == "string"
+                    else "a mapping with " + " and ".join(branch.get("properties", {})) if kind == "object" else None)
+            if name and name not in names:
+                names.append(name)
+    return ", ".join(names[:-1]) + " or " + names[-1] if len(names) > 1 else (names[0] if names else "another value")
 
 
 def _describe(value: Any) -> str:

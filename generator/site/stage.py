@@ -20,8 +20,8 @@ from generator.authoring.i18n.strings import status as translation_status
 from generator.catalog.load import LANGUAGE_CODE, Layout, inside
 from generator.catalog.model import Project
 from generator.catalog.translations import MISSING
-from generator.catalog.variables import PLACEHOLDER, builtin_variables, substitute
-from generator.errors import CutoverError, Problem, Severity, did_you_mean, relative
+from generator.catalog.variables import PLACEHOLDER, builtin_variables, form_problem, substitute
+from generator.errors import CutoverError, Problem, Severity, did_you_mean, errors_only, relative
 from generator.org import branding
 from generator.render import page_markdown, render_pages
 from generator.render.localize import Localizer
@@ -91,8 +91,9 @@ def plan(project: Project, layout: Layout) -> tuple[dict[str, bytes], StageResul
                 lang = rel.split("/", 1)[0] if rel.split("/", 1)[0] in languages else project.site.default_language
                 data = _handwritten(project, data, lang, known, display, problems)
             files[rel] = data
-    if problems:
+    if errors_only(problems):
         raise CutoverError(problems)
+    result.warnings += problems  # forms a page's language lacks: the plain value is used
     _fill_missing_translations(project, files, result)
     return files, result
 
@@ -142,12 +143,19 @@ def _handwritten(project: Project, data: bytes, lang: str, known: set[str], disp
         col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
         problems.append(Problem(display, line, col, "page is not valid UTF-8 text", "save it with UTF-8 encoding"))
         return data
+    site = project.site
     for number, line in enumerate(text.splitlines(), 1):
         for match in PLACEHOLDER.finditer(line):
-            if not match.group("escape") and match.group("name") not in known:
+            if match.group("escape"):
+                continue
+            if match.group("name") not in known:
                 problems.append(Problem(display, number, match.start() + 1, f"unknown variable '{match.group(0)}'",
                                         did_you_mean(match.group("name"), known)
                                         or "define it under variables in catalog/site.yaml, or write \\{{ to keep the braces"))
+            elif match.group("form"):
+                found = form_problem(site.variables, match.group("name"), match.group("form"), lang, site.default_language)
+                if found:
+                    problems.append(Problem(display, number, match.start() + 1, *found))
     text = substitute(text, project.site.variables, lang, project.site.default_language, markdown=True)
     tooltips = abbreviations(project, Localizer(project, lang))
     if tooltips:
