@@ -1,7 +1,8 @@
 """Everything ``cutover check`` reports, gathered in one run: the pull-request gate for writers and translators.
 
 Loading and staging find the definitions' and pages' own problems; on top of those come links from hand-written
-pages to generated and hand-written pages, TODO markers that ``cutover new`` left, and stale translations.
+pages to generated and hand-written pages, TODO markers that ``cutover new`` left, stale translations, words the
+language's term list forbids, and times, dates and numbers a translation writes differently from its source.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from pathlib import Path
 
 from generator.authoring.i18n.strings import stale_warnings, todo_errors
 from generator.authoring.pagelinks import check_links, handwritten_sources
+from generator.authoring.terminology import check_terminology
 from generator.catalog.load import Layout, load_project
 from generator.catalog.model import Project
 from generator.errors import CutoverError, Problem
@@ -40,5 +42,6 @@ def run_check(root: Path) -> CheckResult:
     problems += staged.warnings
     problems += check_links(root, files, handwritten_sources(Layout(root).docs, files))
     problems += stale_warnings(loaded.project, root)
+    problems += check_terminology(loaded.project, root)
     result.problems = sorted(set(problems))
     return result

@@ -31,6 +31,7 @@ _PATTERNS = {
     "^[a-z][a-z0-9_]*$": ("variable name", "use lower-case letters, digits and underscores, like 'org_name'"),
     "^[a-z]{2,3}(-[A-Z]{2})?$": ("language code", "use a code such as 'en', 'de' or 'pt-BR'"),
     "^#([0-9a-fA-F]{3}){1,2}$": ("colour", "write it as # and six hexadecimal digits, like '#0b5394'"),
+    "^\\*?[^\\s*]+\\*?(\\s+\\*?[^\\s*]+\\*?)*$": ("term variant", "write words; '*' only at a word's start or end, like 'Warteschleife*'"),
     LEARN_MORE_PATTERN: ("learn-more link", "a feature id, optionally with a section, like 'call-park#troubleshooting', "
                                             "or a scenario, like 'scenario:desk-phone-dead'"),
 }
