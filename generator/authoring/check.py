@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.authoring.consistency import check_consistency
 from generator.authoring.i18n.strings import stale_warnings, todo_errors
 from generator.authoring.pagelinks import check_links, handwritten_sources
 from generator.authoring.terminology import check_terminology
@@ -43,5 +44,6 @@ def run_check(root: Path) -> CheckResult:
     problems += check_links(root, files, handwritten_sources(Layout(root).docs, files))
     problems += stale_warnings(loaded.project, root)
     problems += check_terminology(loaded.project, root)
+    problems += check_consistency(loaded.project, root)
     result.problems = sorted(set(problems))
     return result

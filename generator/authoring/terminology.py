@@ -20,6 +20,7 @@ generator.authoring.terminology`` rewrites them; a test keeps them current).
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass, field
@@ -28,7 +29,7 @@ from typing import Iterator
 
 import yaml
 
-from generator.catalog.markup import segments
+from generator.authoring.prose import line_starts, masked, position, scalar_spans
 from generator.catalog.model import Project
 from generator.catalog.schema import source_schema, validate
 from generator.catalog.yamlio import Document, YamlFileError, read_bytes, read_yaml
@@ -172,58 +173,6 @@ def load_lists(root: Path, kit_root: Path | None, kit_name: str | None, language
 
 # --- what is checked: every text of a language, located in its file ---------------------------------------------
 
-#: Regions of a text that are not prose: code, link targets, placeholders, HTML comments.
-_NOT_PROSE = re.compile(r"\]\([^)\s]*\)|\{\{[^}]*\}\}|<!--.*?-->|https?://\S+", re.S)
-_FENCE = re.compile(r"^( {0,3})(`{3,}|~{3,}).*?^\1\2[`~]*[ \t]*$", re.S | re.M)
-_FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
-
-
-def _masked(text: str) -> str:
-    """``text`` with everything that is not prose blanked out, offsets kept (so line and column stay true)."""
-    blank = lambda m: re.sub(r"[^\n]", " ", m.group(0))
-    text = _FRONT_MATTER.sub(blank, text)
-    text = _FENCE.sub(blank, text)
-    out = []
-    for code, _, part in segments(text):
-        out.append(re.sub(r"[^\n]", " ", part) if code else part)
-    return _NOT_PROSE.sub(blank, "".join(out))
-
-
-def _line_starts(text: str) -> list[int]:
-    starts = [0]
-    starts += [i + 1 for i, c in enumerate(text) if c == "\n"]
-    return starts
-
-
-def _position(starts: list[int], offset: int) -> tuple[int, int]:
-    import bisect
-
-    line = bisect.bisect_right(starts, offset) - 1
-    return line + 1, offset - starts[line] + 1
-
-
-def _scalar_spans(text: str, wanted) -> Iterator[tuple[int, int]]:
-    """(start, end) offsets of the scalars of a YAML file that ``wanted(anchor, path)`` accepts.
-
-    ``anchor`` is where a writer looks for the value — its key for a mapping value, the item for a list item —
-    as (line, column), the way :mod:`generator.catalog.yamlio` records positions.
-    """
-    root = yaml.compose(text, Loader=yaml.SafeLoader)
-
-    def walk(node, anchor, path):
-        if isinstance(node, yaml.MappingNode):
-            for key, value in node.value:
-                yield from walk(value, (key.start_mark.line + 1, key.start_mark.column + 1), path + (key.value,))
-        elif isinstance(node, yaml.SequenceNode):
-            for i, item in enumerate(node.value):
-                yield from walk(item, (item.start_mark.line + 1, item.start_mark.column + 1), path + (i,))
-        elif isinstance(node, yaml.ScalarNode) and node.tag.endswith(":str") and wanted(anchor, path):
-            yield node.start_mark.index, node.end_mark.index
-
-    if root is not None:
-        yield from walk(root, (1, 1), ())
-
-
 @dataclass
 class Source:
     """One file to check in one language, and which of its regions are prose."""
@@ -284,19 +233,15 @@ def _regions(source: Source, text: str) -> Iterator[tuple[int, int]]:
     if source.kind == "markdown":
         yield 0, len(text)
         return
-    if source.everything:
-        yield from _scalar_spans(text, lambda anchor, path: True)
-    elif source.under:
-        yield from _scalar_spans(text, lambda anchor, path: path[: len(source.under)] == source.under and len(path) > 1)
-    else:
-        yield from _scalar_spans(text, lambda anchor, path: anchor in source.anchors and path[-1:] != ("id",))
+    for anchor, path, start, end in scalar_spans(text):
+        if (source.everything or (source.under and path[: len(source.under)] == source.under and len(path) > 1)
+                or (not source.under and anchor in source.anchors and path[-1:] != ("id",))):
+            yield start, end
 
 
 def findings(text: str, regions: list[tuple[int, int]], entries: list[Entry]) -> Iterator[tuple[int, str, Entry]]:
     """(offset, the words found, entry) for each forbidden variant in the prose of ``regions`` of ``text``."""
-    import bisect
-
-    masked = _masked(text)
+    prose = masked(text)
     regions = sorted(regions)
     starts = [start for start, _ in regions]
 
@@ -305,9 +250,9 @@ def findings(text: str, regions: list[tuple[int, int]], entries: list[Entry]) ->
         return i >= 0 and regions[i][0] <= begin and end <= regions[i][1]
 
     for entry in entries:
-        excepted = [(e.start(), e.end()) for x in entry.exception_patterns for e in x.finditer(masked)]
+        excepted = [(e.start(), e.end()) for x in entry.exception_patterns for e in x.finditer(prose)]
         for _, pattern in entry.patterns:
-            for match in pattern.finditer(masked):
+            for match in pattern.finditer(prose):
                 if not inside(match.start(), match.end()):
                     continue
                 if any(begin <= match.start() and match.end() <= end for begin, end in excepted):
@@ -333,13 +278,13 @@ def check_terminology(project: Project, root: Path) -> list[Problem]:
             text = source.path.read_text("utf-8")
         except (OSError, UnicodeDecodeError):
             continue  # unreadable files are reported by loading and staging
-        starts = _line_starts(text)
+        starts = line_starts(text)
         try:
             regions = list(_regions(source, text))
         except yaml.YAMLError:
             continue
         for offset, found, entry in findings(text, regions, entries):
-            line, col = _position(starts, offset)
+            line, col = position(starts, offset)
             hint = f"term list {entry.where}" + (f": {_plain(entry.note)}" if entry.note else "")
             problems.append(Problem(source.display, line, col, f"'{' '.join(found.split())}': use '{entry.preferred}'", hint,
                                     Severity.WARNING, TERM_CODE))
