@@ -365,7 +365,7 @@ def _build_feature(t: dict, source: str) -> m.Feature:
         result=t.get("result"), tips=list(t.get("tips", [])), warnings=list(t.get("warnings", [])),
         troubleshooting=[m.Troubleshooting(x["problem"], x["solution"]) for x in t.get("troubleshooting", [])],
         before=ba.get("before"), after=ba.get("after"), faqs=list(t.get("faqs", [])), related=list(t.get("related", [])),
-        source=source)
+        source=source, card=t.get("card"))
 
 
 def _build_faq_group(t: dict, source: str) -> m.FaqGroup:

@@ -84,3 +84,24 @@ def test_cards_index_lists_every_role(proj):
     page = render_cards_index(proj, Localizer(proj, "es"))
     assert page.title == "Guías rápidas"
     assert "- [Agente](agent.md)" in md(page) and "- [Responsable](manager.md)" in md(page)
+
+
+def test_a_features_card_text_replaces_the_key_step_in_every_language(project: Path):
+    edit(project / "catalog/features/dial.yaml", "summary:", "card: \"**Call**, or type the number and press **Enter**.\"\nsummary:")
+    edit(project / "catalog/features/dial.de.yaml", "summary:", "card: \"**Anrufen**, oder Nummer eingeben und **Enter** drücken.\"\nsummary:")
+    proj = load_project(project).project
+    rows = lambda lang: [line for line in md(render_card(proj, proj.roles["agent"], Localizer(proj, lang))).splitlines()
+                         if line.startswith("| [")]
+    assert rows("en")[0] == "| [Make a call](../guides/dial.md) | **Call**, or type the number and press **Enter**. |"
+    assert rows("de")[0] == "| [Anruf tätigen](../guides/dial.md) | **Anrufen**, oder Nummer eingeben und **Enter** drücken. |"
+    # Spanish has no translation yet: the English card text, like any untranslated text (the page says so).
+    assert rows("es")[0].endswith("| **Call**, or type the number and press **Enter**. |")
+    assert rows("en")[1] == "| [Hold a call](../guides/hold.md) | Press **Hold**. |"  # no card text: the key step
+
+
+def test_a_value_that_stands_alone_on_the_card_starts_with_a_capital(project: Path):
+    edit(project / "catalog/site.yaml", "variables:\n", "variables:\n  helpdesk_hours: weekdays, 8:00 to 18:00\n")
+    edit(project / "catalog/site.es.yaml", "variables:\n", "variables:\n  helpdesk_hours: de lunes a viernes\n")
+    proj = load_project(project).project
+    assert ":   **De lunes a viernes**" in md(render_card(proj, proj.roles["agent"], Localizer(proj, "es")))
+    assert ":   **Weekdays, 8:00 to 18:00**" in md(render_card(proj, proj.roles["agent"], Localizer(proj, "en")))
