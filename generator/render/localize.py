@@ -16,6 +16,7 @@ from babel import Locale, UnknownLocaleError
 from generator import PACKAGE_DIR
 from generator.catalog.model import Project, Text
 from generator.catalog.variables import substitute
+from generator.render.typography import nonbreaking
 from generator.catalog.yamlio import read_yaml
 
 
@@ -77,7 +78,7 @@ class Localizer:
     _filled: tuple[object, dict[tuple[str, str, str], str]] = (None, {})
 
     def fill(self, raw: str) -> str:
-        """Placeholders filled in, as Markdown (values escaped so they read literally)."""
+        """Placeholders filled in, as Markdown (values escaped so they read literally), with non-breaking spaces."""
         variables = self.project.site.variables
         owner, table = Localizer._filled
         if owner is not variables:
@@ -87,7 +88,7 @@ class Localizer:
         key = (raw, self.lang, self.default)
         found = table.get(key)
         if found is None:
-            found = table[key] = substitute(raw, variables, self.lang, self.default, markdown=True)
+            found = table[key] = nonbreaking(substitute(raw, variables, self.lang, self.default, markdown=True), self.lang)
         return found
 
     def ui(self, key: str, **fields: Any) -> str:

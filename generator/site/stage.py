@@ -27,6 +27,7 @@ from generator.render import page_markdown, render_pages
 from generator.render.localize import Localizer
 from generator.render.reference import abbreviations
 from generator.render.status import STATUS_PATH, render_status
+from generator.render.typography import nonbreaking
 
 #: Where the runtime's JavaScript and CSS are staged (shared by every language).
 ASSET_DIR = "assets/cutover"
@@ -156,7 +157,7 @@ def _handwritten(project: Project, data: bytes, lang: str, known: set[str], disp
                 found = form_problem(site.variables, match.group("name"), match.group("form"), lang, site.default_language)
                 if found:
                     problems.append(Problem(display, number, match.start() + 1, *found))
-    text = substitute(text, project.site.variables, lang, project.site.default_language, markdown=True)
+    text = nonbreaking(substitute(text, project.site.variables, lang, project.site.default_language, markdown=True), lang)
     tooltips = abbreviations(project, Localizer(project, lang))
     if tooltips:
         text = text.rstrip("\n") + "\n\n" + "\n".join(tooltips) + "\n"
