@@ -35,8 +35,10 @@ from generator.catalog.schema import source_schema, validate
 from generator.catalog.yamlio import Document, YamlFileError, read_bytes, read_yaml
 from generator.errors import Problem, Severity, relative
 
-#: Problem code of a forbidden variant.
+#: Problem code of a forbidden variant, and of a time written in another format than the list's.
 TERM_CODE = "terminology"
+TIME_CODE = "time-format"
+_TIME = re.compile(r"(?<![\d.,:])(\d{1,2})([:.])([0-5]\d)(?!\d|[.,]\d)")
 PACKAGE_LOCALES = Path(__file__).resolve().parent.parent / "locales"
 REPO_ROOT = Path(__file__).resolve().parent.parent.parent
 
@@ -79,6 +81,7 @@ class TermList:
     title: str = ""
     intro: str = ""
     labels: dict[str, str] = field(default_factory=dict)
+    time_format: str = ""  #: "HH:MM", "H:MM", "HH.MM" or "H.MM"; "" for no rule
     sections: list[Section] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)  #: the files layered into it, kit first
 
@@ -125,7 +128,7 @@ def read_list(path: Path, display: str, problems: list[Problem]) -> TermList | N
         return None
     data = doc.data
     result = TermList(lang=path.stem, title=data.get("title", ""), intro=data.get("intro", ""), labels=data.get("labels", {}),
-                      sources=[display])
+                      time_format=data.get("time_format", ""), sources=[display])
     if data.get("terms"):
         result.sections.append(Section("", "", _entries(doc, ("terms",), data["terms"], problems)))
     for i, section in enumerate(data.get("sections", [])):
@@ -166,6 +169,7 @@ def load_lists(root: Path, kit_root: Path | None, kit_name: str | None, language
             else:
                 merged.sections += found.sections
                 merged.sources += found.sources
+                merged.time_format = found.time_format or merged.time_format
         if merged:
             lists[lang] = merged
     return lists
@@ -260,6 +264,23 @@ def findings(text: str, regions: list[tuple[int, int]], entries: list[Entry]) ->
                 yield match.start(), match.group(0), entry
 
 
+def time_findings(text: str, regions: list[tuple[int, int]], time_format: str) -> Iterator[tuple[int, str, str]]:
+    """(offset, the time as written, as the list wants it) for each clock time written in another format."""
+    if not time_format:
+        return
+    separator, padded = time_format[-3], time_format.startswith("HH")
+    prose = masked(text)
+    for start, end in regions:
+        for match in _TIME.finditer(prose, start, end):
+            hour, minutes = int(match.group(1)), match.group(3)
+            if hour > 24:
+                continue
+            wanted = f"{hour:02d}" if padded else str(hour)
+            wanted += separator + minutes
+            if match.group(0) != wanted:
+                yield match.start(), match.group(0), wanted
+
+
 def check_terminology(project: Project, root: Path) -> list[Problem]:
     """Warnings for every forbidden variant in every language that has a term list; problems of the lists."""
     from generator.org.kit import kit_root as find_kit
@@ -283,6 +304,10 @@ def check_terminology(project: Project, root: Path) -> list[Problem]:
             regions = list(_regions(source, text))
         except yaml.YAMLError:
             continue
+        for offset, found, wanted in time_findings(text, regions, term_list.time_format):
+            line, col = position(starts, offset)
+            problems.append(Problem(source.display, line, col, f"'{found}': write '{wanted}'",
+                                    f"times are written {term_list.time_format} ({term_list.sources[0]})", Severity.WARNING, TIME_CODE))
         for offset, found, entry in findings(text, regions, entries):
             line, col = position(starts, offset)
             hint = f"term list {entry.where}" + (f": {_plain(entry.note)}" if entry.note else "")
@@ -297,7 +322,8 @@ def _plain(markdown: str) -> str:
 
 # --- the readable page -------------------------------------------------------------------------------------------
 
-_DEFAULT_LABELS = {"english": "English", "term": "Term", "note": "Note", "forbidden": "Not"}
+_DEFAULT_LABELS = {"english": "English", "term": "Term", "note": "Note", "forbidden": "Not", "time": "Clock times"}
+_TIME_EXAMPLES = {"HH:MM": "08:30, 22:00", "H:MM": "8:30, 22:00", "HH.MM": "08.30, 22.00", "H.MM": "8.30, 22.00"}
 
 
 def render_markdown(term_list: TermList) -> str:
@@ -308,6 +334,8 @@ def render_markdown(term_list: TermList) -> str:
         out += [f"# {term_list.title}", ""]
     if term_list.intro:
         out += [term_list.intro.rstrip(), ""]
+    if term_list.time_format:
+        out += [f"**{labels['time']}:** {_TIME_EXAMPLES[term_list.time_format]} (`{term_list.time_format}`)", ""]
     for section in term_list.sections:
         if section.title:
             out += [f"## {section.title}", ""]

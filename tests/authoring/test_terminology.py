@@ -188,3 +188,11 @@ def test_the_kits_readable_pages_are_generated_from_the_lists(lang: str):
     assert problems == []
     assert path.with_suffix(".md").read_text("utf-8") == render_markdown(term_list), \
         "run: python -m generator.authoring.terminology"
+
+
+def test_times_in_another_format_than_the_lists_are_warnings(project: Path):
+    write_list(project, "sv", "time_format: H.MM\nterms: []\n")
+    faq = project / "catalog/faqs/general.sv.yaml"
+    edit(faq, "answer: Ja.", "answer: Ja, kl. 8.00–18.00, inte 08.00 eller 9:30; version 2.5 och 10,30 kronor.")
+    found = [(line, col, message) for _, line, col, message, _ in warnings(project, "catalog/faqs/general.sv.yaml")]
+    assert found == [(*at(faq, "08.00"), "'08.00': write '8.00'"), (*at(faq, "9:30"), "'9:30': write '9.30'")]
