@@ -14,6 +14,7 @@ from generator.catalog.model import Feature, Platform, Project, Role, Text
 from generator.catalog.variables import PLACEHOLDER, format_value, markdown_escape, value_for
 from generator.render.common import CARDS_INDEX, Page, card_path, guide_path, heading, link, role_path
 from generator.render.localize import Localizer
+from generator.render.typography import nonbreaking
 
 #: Site variables the card shows, in this order, each labelled by ``card.code.<name>``. Contacts are on every
 #: card; a feature code only on the cards of roles whose texts use it (``{{ park_code }}`` in a step, say).
@@ -113,7 +114,7 @@ def _value(project: Project, name: str, lang: str) -> str:
         return f"[{markdown_escape(value)}](mailto:{value})"
     # Values are written to stand inside sentences ("de lunes a viernes", "der Infopunkt …"); alone on the card
     # they start a line.
-    return f"**{markdown_escape(value[:1].upper() + value[1:])}**"
+    return f"**{nonbreaking(markdown_escape(value[:1].upper() + value[1:]), lang)}**"
 
 
 def _texts(values) -> list[Text]:
