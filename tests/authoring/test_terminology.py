@@ -96,7 +96,7 @@ def test_endings_compounds_and_line_breaks(project: Path):
     write_list(project, "de", GERMAN)
     faq = project / "catalog/faqs/general.de.yaml"
     edit(faq, "answer: Ja.",
-         "answer: >-\n    Ja, Ihre vertraute\n    Rufnummer bleibt. Keine Telefonwarteschleifen-Musik und keine Warteschleife.")
+         "answer: >-\n    Ja, Ihre vertraute\n    Rufnummer bleibt. Übrigens: keine Telefonwarteschleifen-Musik und keine Warteschleife.")
     found = warnings(project, "catalog/faqs/general.de.yaml")
     assert [(line, col, message) for _, line, col, message, _ in found] == [
         (*at(faq, "vertraute"), "'vertraute Rufnummer': use 'gewohnte Nummer'"),  # across the folded line break
