@@ -4,6 +4,9 @@ import re
 
 import pytest
 
+from generator.authoring.consistency import check_consistency, times
+from generator.catalog.variables import value_for
+from generator.authoring.terminology import check_terminology
 from generator.catalog.load import Layout, load_project
 from generator.catalog.model import QuestionType
 from generator.site.stage import plan
@@ -94,9 +97,69 @@ def test_vendor_neutral_content():
     assert offenders == []
 
 
-def test_term_lists_exist_for_every_translation_language():
-    for lang in LANGUAGES[1:]:
+def test_term_lists_exist_for_every_language():
+    for lang in LANGUAGES:
+        assert (REPO / "catalog" / "terminology" / f"{lang}.yaml").is_file()
         assert (REPO / "catalog" / "terminology" / f"{lang}.md").is_file()
+
+
+def test_the_kit_keeps_to_its_term_lists_and_to_its_source_times_and_dates(kit):
+    """Zero forbidden variants, times in each language's format, no time or date a translation invents."""
+    assert [p.format() for p in check_terminology(kit.project, REPO)] == []
+    assert [p.format() for p in check_consistency(kit.project, REPO)] == []
+
+
+def test_parallel_operation_is_spelt_the_swedish_way():
+    files = [p for p in (REPO / "catalog").rglob("*.sv.yaml")] + list((REPO / "quizzes").glob("*.sv.yaml"))
+    files += list((REPO / "docs" / "sv").glob("*.md")) + [REPO / "generator" / "locales" / "sv.yaml"]
+    assert [p.name for p in files if re.search(r"paralleldrift", p.read_text("utf-8"), re.I)] == []
+
+
+def test_each_office_has_its_own_helpdesk_and_conventions(kit):
+    variables = kit.project.site.variables
+    assert {lang: variables["helpdesk_phone"][lang][:3] for lang in LANGUAGES} == {"en": "+44", "de": "+49", "es": "+34", "sv": "+46"}
+    assert {lang: variables["outside_line_prefix"][lang] for lang in LANGUAGES} == {"en": "9", "de": "0", "es": "0", "sv": "0"}
+    assert len({variables["example_number"][lang] for lang in LANGUAGES}) == 4
+
+
+def test_translated_pages_show_no_uk_numbers_or_conventions(kit):
+    files, _ = plan(kit.project, Layout(REPO))
+    leaks = {}
+    for path, data in files.items():
+        if path.split("/", 1)[0] in LANGUAGES[1:] and path.endswith(".md"):
+            text = data.decode("utf-8").replace("\u00a0", " ")
+            found = [s for s in ("+44", "020 7946", "7946 0") if s in text]
+            if found:
+                leaks[path] = found
+    assert leaks == {}
+
+
+#: How each language says that something happens on the morning *of* the switch date, which is the port night.
+MORNING_OF_THE_SWITCH = {"en": r"morning of \{\{ cutover_date", "de": r"Morgen des \{\{ cutover_date",
+                         "es": r"mañana del \{\{ cutover_date", "sv": r"morgonen den \{\{ cutover_date"}
+
+
+def test_one_story_the_port_runs_the_night_of_the_switch_date_and_go_live_is_the_morning_after(kit):
+    p = kit.project
+    wrong = [f"{text.key} ({lang})" for text in p.texts() for lang, value in text.values.items()
+             if re.search(MORNING_OF_THE_SWITCH[lang], value)]
+    for lang in LANGUAGES:
+        for page in (REPO / "docs" / lang).glob("*.md"):
+            if re.search(MORNING_OF_THE_SWITCH[lang], page.read_text("utf-8")):
+                wrong.append(f"docs/{lang}/{page.name}")
+    assert wrong == []
+    cutover = next(ph for ph in p.phases if ph.id == "cutover")
+    night = {"en": "night of {{ cutover_date }}", "de": "Nacht vom {{ cutover_date }}", "es": "noche del {{ cutover_date }}",
+             "sv": "natten efter den {{ cutover_date }}"}
+    assert {lang: night[lang] in cutover.summary.values[lang] for lang in LANGUAGES} == dict.fromkeys(LANGUAGES, True)
+    assert {lang: {m for _, m in times(str(value_for(p.site.variables, "porting_window", lang, "en")), lang)} for lang in LANGUAGES} \
+        == dict.fromkeys(LANGUAGES, {22 * 60, 2 * 60})
+
+
+def test_every_feature_has_a_card_text_in_every_language(kit):
+    missing = [f"{f.id} ({lang})" for f in kit.project.features.values() for lang in LANGUAGES
+               if not f.card or lang not in f.card.values]
+    assert missing == []
 
 
 def test_every_role_meets_at_least_three_scenarios(kit):

@@ -1,7 +1,8 @@
 """Everything ``cutover check`` reports, gathered in one run: the pull-request gate for writers and translators.
 
 Loading and staging find the definitions' and pages' own problems; on top of those come links from hand-written
-pages to generated and hand-written pages, TODO markers that ``cutover new`` left, and stale translations.
+pages to generated and hand-written pages, TODO markers that ``cutover new`` left, stale translations, words the
+language's term list forbids, and times, dates and numbers a translation writes differently from its source.
 """
 
 from __future__ import annotations
@@ -9,8 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.authoring.consistency import check_consistency
 from generator.authoring.i18n.strings import stale_warnings, todo_errors, variable_todos
 from generator.authoring.pagelinks import check_links, handwritten_sources
+from generator.authoring.terminology import check_terminology
 from generator.catalog.allowlist import AllowList, allow_list
 from generator.catalog.load import Layout, load_project
 from generator.catalog.model import Project
@@ -46,6 +49,8 @@ def run_check(root: Path) -> CheckResult:
     problems += check_links(root, files, sources)
     problems += _removed_html(root, files, sources, allow_list(loaded.project.site.html))
     problems += stale_warnings(loaded.project, root)
+    problems += check_terminology(loaded.project, root)
+    problems += check_consistency(loaded.project, root)
     result.problems = sorted(set(problems))
     return result
 

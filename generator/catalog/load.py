@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator.catalog import allowlist, conditions, devices, feedback, survey
+from generator.catalog import allowlist, conditions, devices, feedback, survey, variables
 from generator.catalog import model as m
 from generator.catalog.references import Unchecked, check_references
 from generator.catalog.schema import source_schema, translation_schema, validate
@@ -175,8 +175,19 @@ def load_project(root: Path) -> LoadResult:
                                                    "a translation keeps the id of its source"))
                 translations.append((lang, tdoc))
         prefix = c.display(path)
+        forms: dict[str, dict[str, dict[str, str]]] = {}
+        if kind == "site":  # grammatical forms are per language: merged beside their value, not as a translation of it
+            doc, forms[languages[0]] = variables.split_forms(doc)
+            for i, (lang, tdoc) in enumerate(translations):  # in rising precedence: a later file's variable replaces
+                translations[i] = (lang, variables.split_forms(tdoc)[0])  # its value and its forms, with or without
+                named = forms.setdefault(lang, {})
+                given = tdoc.data.get("variables") if isinstance(tdoc.data, dict) else None
+                for name in given if isinstance(given, dict) else ():
+                    named.pop(name, None)
+                named.update(variables.split_forms(tdoc)[1])
         merger = Merger(doc, translations, schema or source_schema(kind), languages[0], prefix)
         tree = merger.merge()
+        variables.attach_forms(tree, forms)
         c.problems.extend(merger.problems)
         if "id" in doc.data and path.parent.name != "catalog" and doc.data["id"] != path.stem:
             c.problems.append(doc.problem(("id",), f"id '{doc.data['id']}' does not match the file name '{path.name}'",
@@ -375,21 +386,28 @@ def _by_id(items: list, kind: str, c: _Collector) -> dict:
 
 
 def _build_site(t: dict, languages: list[str], source: str) -> m.Site:
-    variables: dict[str, dict[str, object]] = {}
+    values: dict[str, dict[str, object]] = {}
     for name, value in t.get("variables", {}).items():
+        forms = value.forms if isinstance(value, variables.WithForms) else {}
+        value = value.value if isinstance(value, variables.WithForms) else value
         if isinstance(value, m.Text):
-            variables[name] = dict(value.values)
+            values[name] = dict(value.values)
         else:
-            variables[name] = {"*": value}
+            values[name] = {"*": value}
+        for lang, named in forms.items():  # a language may give forms without its own value: the value falls back
+            plain = variables.value_for(values, name, lang, languages[0])
+            values[name][lang] = variables.Inflected(str(plain), named)
     home = t.get("home", {})
     return m.Site(languages=languages, categories=[m.Category(x["id"], x["name"], list(x.get("replaces") or [])) for x in t.get("categories", [])],
-                  variables=variables, home_title=home.get("title"), home_intro=home.get("intro"), source=source,
+                  variables=values, home_title=home.get("title"), home_intro=home.get("intro"), source=source,
                   feedback=feedback.build_settings(t.get("feedback")), html=_build_html(t.get("html")))
 
 
-def _variables_inside_variables(variables: dict) -> list[Problem]:
+def _variables_inside_variables(values: dict) -> list[Problem]:
     problems = []
-    for name, value in variables.items():
+    for name, value in values.items():
+        if isinstance(value, variables.WithForms):
+            value = value.value
         if not isinstance(value, m.Text):
             continue
         for lang, raw in value.values.items():
@@ -425,7 +443,7 @@ def _build_feature(t: dict, source: str, site_devices: list[m.Device]) -> m.Feat
         result=t.get("result"), tips=list(t.get("tips", [])), warnings=list(t.get("warnings", [])),
         troubleshooting=[m.Troubleshooting(x["problem"], x["solution"]) for x in t.get("troubleshooting", [])],
         before=ba.get("before"), after=ba.get("after"), faqs=list(t.get("faqs", [])), related=list(t.get("related", [])),
-        source=source)
+        source=source, card=t.get("card"))
 
 
 def _build_faq_group(t: dict, source: str) -> m.FaqGroup:

@@ -144,10 +144,14 @@ def portable(text: str) -> str:
     return _outside_code(text.strip(), lambda part: _neutralise(part, braces=False))
 
 
+_ASCII_SPACE = re.compile(r"[ \t\r\n\f\v]+")
+
+
 @functools.lru_cache(maxsize=65536)
 def inline(text: str) -> str:
     """One line of Markdown: headings, list items, option labels."""
-    return block(" ".join(text.split()))  # joined first: a fence folded onto one line is no code
+    # Joined first (a fence folded onto one line is no code), on ASCII white space: non-breaking spaces stay.
+    return block(" ".join(_ASCII_SPACE.split(text.strip(" \t\r\n\f\v"))))
 
 
 def cell(text: str) -> str:

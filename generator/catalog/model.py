@@ -223,6 +223,7 @@ class Feature:
     faqs: list[str] = field(default_factory=list)
     related: list[str] = field(default_factory=list)
     source: str = ""
+    card: Text | None = None  #: the quick-reference card's text; None: the card picks a key step
 
     @property
     def has_platform_steps(self) -> bool:

@@ -11,7 +11,7 @@ from babel import Locale, UnknownLocaleError
 from generator.catalog import markup
 from generator.catalog import model as m
 from generator.catalog.model import guide_sections
-from generator.catalog.variables import PLACEHOLDER, builtin_variables, unclosed
+from generator.catalog.variables import PLACEHOLDER, builtin_variables, form_problem, unclosed
 from generator.catalog.yamlio import DataPath, Document
 from generator.errors import Problem, Severity, did_you_mean
 
@@ -228,17 +228,24 @@ def _prerequisite_cycles(features: dict[str, m.Feature], docs: dict[str, Documen
 
 
 def _placeholders(project: m.Project) -> list[Problem]:
-    known = set(project.site.variables) | set(builtin_variables())
+    """Unknown variables, and grammatical forms the text's language does not define."""
+    site = project.site
+    known = set(site.variables) | set(builtin_variables())
     problems = []
     for text in project.texts():
         for lang, value in text.values.items():
             for match in PLACEHOLDER.finditer(value):
-                if match.group("escape") or match.group("name") in known:
+                if match.group("escape"):
                     continue
-                origin = text.origins[lang]
-                line = (origin.text_line or origin.line) + value[: match.start()].count("\n")
-                problems.append(Problem(origin.path, line, origin.col, f"unknown variable '{{{{ {match.group('name')} }}}}'",
-                                        did_you_mean(match.group("name"), known) or "define it under variables in catalog/site.yaml"))
+                name, form = match.group("name"), match.group("form")
+                if name in known and not form:
+                    continue
+                found = (form_problem(site.variables, name, form, lang, site.default_language) if name in known else
+                         (f"unknown variable '{{{{ {name} }}}}'", did_you_mean(name, known) or "define it under variables in catalog/site.yaml"))
+                if found:
+                    origin = text.origins[lang]
+                    line = (origin.text_line or origin.line) + value[: match.start()].count("\n")
+                    problems.append(Problem(origin.path, line, origin.col, *found))
             for offset, message, hint in unclosed(value):
                 origin = text.origins[lang]
                 problems.append(Problem(origin.path, (origin.text_line or origin.line) + value[:offset].count("\n"),

@@ -34,6 +34,7 @@ _PATTERNS = {
     "^[a-z][a-z0-9_]{0,31}$": ("device id", "use lower-case letters, digits and underscores, like 'desk_phone'"),
     "^(material|octicons|simple|fontawesome/(brands|regular|solid))/[a-z0-9]+(-[a-z0-9]+)*$":
         ("icon", "name an icon of the theme's sets, like 'material/phone-classic' or 'fontawesome/solid/headset'"),
+    "^\\*?[^\\s*]+\\*?(\\s+\\*?[^\\s*]+\\*?)*$": ("term variant", "write words; '*' only at a word's start or end, like 'Warteschleife*'"),
     LEARN_MORE_PATTERN: ("learn-more link", "a feature id, optionally with a section, like 'call-park#troubleshooting', "
                                             "or a scenario, like 'scenario:desk-phone-dead'"),
 }
@@ -75,6 +76,8 @@ def is_translatable(node: dict, root: dict) -> bool:
 
 def _translatable_part(node: dict, root: dict) -> dict | None:
     node = _resolve(node, root)
+    if "x-translation" in node:  # a shape the derivation cannot guess (a variable's value with its forms)
+        return node["x-translation"]
     if is_translatable(node, root):
         return {"type": "string", "minLength": 1, "description": node.get("description", "")}
     if node.get("type") == "array" and "items" in node:
@@ -184,8 +187,13 @@ def _explain(error: jsonschema.ValidationError, root: dict) -> Iterator[tuple[Da
         words = _choices(error.validator_value)
         wrong = [v for v in (error.instance if isinstance(error.instance, list) else [error.instance]) if str(v) not in words]
         yield path, f"{where} must be {_choice_text(error.validator_value)}", did_you_mean(str(wrong[0]), words) if wrong else ""
+    elif kind == "anyOf" and isinstance(error.instance, dict) and any(b.get("type") == "object" for b in error.validator_value):
+        mapping = next(i for i, b in enumerate(error.validator_value) if b.get("type") == "object")
+        for sub in error.context or []:  # the mapping branch's own complaints say what is wrong in it
+            if sub.relative_schema_path and sub.relative_schema_path[0] == mapping:
+                yield from _explain(sub, root)
     elif kind == "anyOf":
-        yield path, f"{where} must be text, a number, true/false or a date (YYYY-MM-DD), not {_describe(error.instance)}", ""
+        yield path, f"{where} must be {_alternatives(error.validator_value)}, not {_describe(error.instance)}", ""
     elif kind in ("minimum", "maximum"):
         yield path, f"{where}: {error.message}", ""
     elif kind == "format":
@@ -212,6 +220,20 @@ def _choice_text(branches: list) -> str:
     parts = [", ".join(map(str, b["enum"])) if "enum" in b else "a list of " + ", ".join(map(str, b["items"]["enum"]))
              for b in branches]
     return " or ".join(parts)
+
+
+def _alternatives(branches: list[dict]) -> str:
+    """What a variable may be, from the branches of its schema: 'text, a number, … or a mapping with value and forms'."""
+    names: list[str] = []
+    for branch in branches:
+        types = branch.get("type") if isinstance(branch.get("type"), list) else [branch.get("type")]
+        for kind in types:
+            name = ("a date (YYYY-MM-DD)" if branch.get("format") == "date" else "a number" if kind == "number"
+                    else "true/false" if kind == "boolean" else "text" if kind == "string"
+                    else "a mapping with " + " and ".join(branch.get("properties", {})) if kind == "object" else None)
+            if name and name not in names:
+                names.append(name)
+    return ", ".join(names[:-1]) + " or " + names[-1] if len(names) > 1 else (names[0] if names else "another value")
 
 
 def _describe(value: Any) -> str:

@@ -64,6 +64,26 @@ def _variables_block(site_file: Path) -> str:
     return match.group(0).rstrip() + "\n" if match else ""
 
 
+def _renamed_forms(block: str, kit_name: str, org_name: str) -> str:
+    """A translated variables block with the kit organisation's name replaced by the new one in every grammatical
+    form ("dat: der Northwind Group" becomes "dat: \"der Acme AG\""), flagged for the writer to check the article."""
+    if not kit_name or kit_name not in block:
+        return block
+    out = []
+    for line in block.splitlines():
+        match = re.match(r"^(\s+[a-z][a-z0-9_]*: )(.*)$", line)
+        if match and kit_name in match.group(2):
+            value = match.group(2).strip().strip('"')
+            line = match.group(1) + _yaml_string(value.replace(kit_name, org_name))
+            line += "  # check the article and case for your name"
+        out.append(line)
+    return "\n".join(out) + "\n"
+
+
+def _capitalised(name: str) -> str:
+    return name[:1].upper() + name[1:]  # "svenska" -> "Svenska" in the language menu
+
+
 def _facts_block(kit: Path) -> str:
     """The kit's facts with their default values, to edit."""
     import yaml
@@ -142,6 +162,7 @@ def init(target: Path, org_name: str, languages: str | None = None, kit_name: st
     files["mkdocs.yml"] = fill("mkdocs.yml.tmpl", org_name=org_name, site_name=_yaml_string(escape.html_text(f"{org_name}: phone system training")),
                                default_language=langs[0], languages=i18n)
     variables = _variables_block(kit / "catalog" / "site.yaml")
+    kit_org_name = (re.search(r"^  org_name: (.*)$", variables, re.M) or [None, ""])[1].strip().strip('"')
     variables = re.sub(r"^  org_name: .*$", f"  org_name: {_yaml_string(org_name)}", variables, count=1, flags=re.M)
     files["catalog/site.yaml"] = fill("site.yaml.tmpl", org_name=org_name, languages=", ".join(langs), kit=kit_name,
                                       schema_url="https://cutover.example/schemas/site.schema.json",
@@ -149,7 +170,7 @@ def init(target: Path, org_name: str, languages: str | None = None, kit_name: st
     kit_langs = kit_languages(kit)
     for lang in langs[1:]:
         site_file = kit / "catalog" / f"site.{lang}.yaml"
-        translated = _variables_block(site_file) if site_file.is_file() else ""
+        translated = _renamed_forms(_variables_block(site_file), kit_org_name, org_name) if site_file.is_file() else ""
         if lang not in kit_langs:  # a language of the organisation's own: its texts to translate, its strings
             translated = _todo_variables(kit, kit_langs, variables)
             if lang not in shipped_languages():

@@ -1,4 +1,4 @@
-"""One quick-reference card per role: its tasks with the key step, and the codes and numbers it needs.
+"""One quick-reference card per role: its tasks with their card text (or key step), and the codes and numbers it needs.
 
 The card is a normal page on screen and exactly one A4 page on paper (``assets/print.css``); the
 role manual links to it, and both carry a print button (``assets/print.js``).
@@ -14,6 +14,7 @@ from generator.catalog.variables import PLACEHOLDER, format_value, markdown_esca
 from generator.render import escape
 from generator.render.common import CARDS_INDEX, Page, card_path, device_icon, device_name, guide_path, heading, link, role_path
 from generator.render.localize import Localizer
+from generator.render.typography import nonbreaking
 
 #: Site variables the card shows, in this order, each labelled by ``card.code.<name>``. Contacts are on every
 #: card; a feature code only on the cards of roles whose texts use it (``{{ park_code }}`` in a step, say).
@@ -30,10 +31,13 @@ def render_card(project: Project, role: Role, loc: Localizer) -> Page:
             f"| {loc.ui('card.task')} | {loc.ui('card.how')} |", "| --- | --- |"]
     for fid in role.features:
         feature = project.features[fid]
-        device, step = key_step(feature, project.site.default_language)
-        how = escape.md_cell(loc.text(step))
-        if device is not None:
-            how = f"{device_icon(device, loc)}*{escape.md_cell(device_name(device, loc))}:* {how}"
+        if feature.card:  # the writer's own card text: every device the task needs, in their words
+            how = escape.md_cell(loc.text(feature.card))
+        else:
+            device, step = key_step(feature, project.site.default_language)
+            how = escape.md_cell(loc.text(step))
+            if device is not None:
+                how = f"{device_icon(device, loc)}*{escape.md_cell(device_name(device, loc))}:* {how}"
         title = f"[{escape.md_cell(loc.text(feature.title))}]({link(path, guide_path(fid))})"
         body.append(f"| {title} | {how} |")
     body.append("")
@@ -60,7 +64,7 @@ def print_bar(loc: Localizer, label: str, target: str) -> str:
 
 
 def key_step(feature: Feature, default_language: str) -> tuple[str | None, Text]:
-    """The step a card shows, on its first device in the feature's tab order.
+    """The step a card shows when the feature has no ``card`` text, on its first device in the feature's tab order.
 
     The first step that differs by platform and names a control (**Hold**): the action itself, not the "tell
     the caller" around it nor a "when it rings" that only describes. Else the first step that differs by
@@ -108,7 +112,9 @@ def _value(project: Project, name: str, lang: str) -> str:
     value = format_value(value_for(site.variables, name, lang, site.default_language), lang)
     if is_address(value):  # an e-mail address: a link on screen, the address on paper
         return escape.md_link(markdown_escape(value), f"mailto:{value}")
-    return f"**{markdown_escape(value)}**"
+    # Values are written to stand inside sentences ("de lunes a viernes", "der Infopunkt …"); alone on the card
+    # they start a line.
+    return f"**{nonbreaking(markdown_escape(value[:1].upper() + value[1:]), lang)}**"
 
 
 def _texts(values) -> list[Text]:

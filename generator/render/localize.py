@@ -19,6 +19,7 @@ from generator.catalog.variables import substitute
 from generator.strings import marks, plurals
 from generator.strings.files import REFERENCE, UiStrings, reference, shipped_languages
 from generator.strings.languages import language_name
+from generator.render.typography import nonbreaking
 
 __all__ = ["Localizer", "language_name", "runtime_strings", "ui_languages"]
 
@@ -61,7 +62,7 @@ class Localizer:
     _filled: tuple[object, dict[tuple[str, str, str], str]] = (None, {})
 
     def fill(self, raw: str) -> str:
-        """Placeholders filled in, as Markdown (values escaped so they read literally)."""
+        """Placeholders filled in, as Markdown (values escaped so they read literally), with non-breaking spaces."""
         variables = self.project.site.variables
         owner, table = Localizer._filled
         if owner is not variables:
@@ -71,7 +72,8 @@ class Localizer:
         key = (raw, self.lang, self.default)
         found = table.get(key)
         if found is None:
-            found = table[key] = substitute(marks.strip(raw), variables, self.lang, self.default, markdown=True)
+            found = table[key] = nonbreaking(substitute(marks.strip(raw), variables, self.lang, self.default, markdown=True),
+                                             self.lang)
         return found
 
     def _entry(self, key: str) -> tuple[str | dict[str, str], str]:

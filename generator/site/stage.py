@@ -24,9 +24,9 @@ from generator.authoring.i18n.strings import status as translation_status
 from generator.catalog.load import LANGUAGE_CODE, Layout, inside
 from generator.catalog.model import Project
 from generator.catalog.translations import MISSING
-from generator.catalog.variables import PLACEHOLDER, builtin_variables, substitute, unclosed
+from generator.catalog.variables import PLACEHOLDER, builtin_variables, form_problem, substitute, unclosed
 from generator.catalog.yamlio import BOM, YamlFileError, read_yaml
-from generator.errors import CutoverError, Problem, Severity, did_you_mean, relative
+from generator.errors import CutoverError, Problem, Severity, did_you_mean, errors_only, relative
 from generator.org import branding
 from generator.render import escape, page_markdown, render_pages
 from generator.render.common import Page
@@ -36,6 +36,7 @@ from generator.render.status import STATUS_PATH, render_status
 from generator.site.sitedir import process_alive
 from generator.site.bundle import bundles
 from generator.strings import marks
+from generator.render.typography import nonbreaking
 
 #: Where the runtime's JavaScript and CSS are staged (shared by every language).
 ASSET_DIR = "assets/cutover"
@@ -124,8 +125,9 @@ def plan(project: Project, layout: Layout) -> tuple[dict[str, bytes], StageResul
                 data = _handwritten(project, data, lang, known, display, problems)
             files[rel] = data
     problems += _address_collisions(project, layout, files, result)
-    if problems:
+    if errors_only(problems):
         raise CutoverError(problems)
+    result.warnings += problems  # forms a page's language lacks: the plain value is used
     _fill_missing_translations(project, files, result)
     return files, result
 
@@ -243,6 +245,7 @@ def _handwritten(project: Project, data: bytes, lang: str, known: set[str], disp
         col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
         problems.append(Problem(display, line, col, "page is not valid UTF-8 text", "save it with UTF-8 encoding"))
         return data
+    site = project.site
     for number, line in enumerate(text.split("\n"), 1):
         control = _CONTROL.search(line)
         if control:
@@ -252,11 +255,17 @@ def _handwritten(project: Project, data: bytes, lang: str, known: set[str], disp
         for offset, message, hint in unclosed(line):
             problems.append(Problem(display, number, offset + 1, message, hint))
         for match in PLACEHOLDER.finditer(line):
-            if not match.group("escape") and match.group("name") not in known:
+            if match.group("escape"):
+                continue
+            if match.group("name") not in known:
                 problems.append(Problem(display, number, match.start() + 1, f"unknown variable '{match.group(0)}'",
                                         did_you_mean(match.group("name"), known)
                                         or "define it under variables in catalog/site.yaml, or write \\{{ to keep the braces"))
-    text = substitute(text, project.site.variables, lang, project.site.default_language, markdown=True)
+            elif match.group("form"):
+                found = form_problem(site.variables, match.group("name"), match.group("form"), lang, site.default_language)
+                if found:
+                    problems.append(Problem(display, number, match.start() + 1, *found))
+    text = nonbreaking(substitute(text, project.site.variables, lang, project.site.default_language, markdown=True), lang)
     text = _front_matter_title_as_text(text)
     tooltips = abbreviations(project, Localizer(project, lang))
     if tooltips:

@@ -158,7 +158,8 @@ SCHEMA_LINE = re.compile(r"^# yaml-language-server: \$schema=(\S+)$")
 def _kind(path: Path) -> str:
     name = path.name.split(".")[0]
     folder = path.parent.name
-    return {"roles": "role", "features": "feature", "faqs": "faqs", "scenarios": "scenario", "quizzes": "quiz"}.get(folder, name)
+    return {"roles": "role", "features": "feature", "faqs": "faqs", "scenarios": "scenario", "quizzes": "quiz",
+            "terminology": "terminology"}.get(folder, name)
 
 
 @pytest.mark.parametrize("folder", ["catalog", "quizzes"])
@@ -181,9 +182,10 @@ def test_the_vscode_sample_maps_every_kind_to_its_schema():
     for schema, globs in mapping.items():
         assert (REPO / schema).is_file(), schema
         assert globs
-    kinds = {p.name.split(".")[0] for p in (REPO / "generator/schemas").glob("*.schema.json")}
+    kinds = {p.name.split(".")[0] for p in (REPO / "generator/schemas").glob("*.translation.schema.json")}
     assert {Path(s).name for s in mapping} >= {f"{k}{v}" for k in kinds
                                                for v in (".schema.json", ".translation.schema.json")}
+    assert "generator/schemas/terminology.schema.json" in mapping  # term lists have no translations
 
 
 # --- the sample CI workflow -----------------------------------------------------------------------------------

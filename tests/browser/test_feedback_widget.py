@@ -233,10 +233,10 @@ def test_the_survey_form_receives_the_answers(page: Page, form_site: str, form_s
         "devices": ["desktop", "desk-phone"], "issues": ["Voicemail & <b>transfer</b>"], "name": [""]}
 
 
-@pytest.mark.parametrize("lang, words", [("en", "please contact your trainer or the help desk"),
+@pytest.mark.parametrize("lang, words", [("en", "please contact your trainer or the helpdesk"),
                                          ("de", "wenden Sie sich bitte an Ihr Schulungsteam oder den Helpdesk"),
                                          ("es", "póngase en contacto con su formador o el servicio de asistencia"),
-                                         ("sv", "kan du kontakta din utbildare eller supporten")])
+                                         ("sv", "kan du kontakta din utbildare eller servicedesk")])
 def test_without_a_channel_the_page_says_whom_to_contact(page: Page, fixture_url: str, lang: str, words: str):
     page.goto(f"{fixture_url}/{PREFIX[lang]}guides/dial/")
     expect(page.locator(".cutover-feedback__contact")).to_contain_text(words)

@@ -34,7 +34,7 @@ def test_card_lists_tasks_and_codes_and_passes_axe(page: Page, fixture_url: str)
     expect(rows).to_have_count(2)
     expect(rows.nth(0)).to_contain_text("Anruf tätigen")
     expect(rows.nth(0)).to_contain_text("Desktop-App: Klicken Sie auf Anrufen.")
-    expect(page.locator(".cutover-card dt")).to_have_text(["Tag der Umstellung"])
+    expect(page.locator(".cutover-card dt")).to_have_text(["Portierungsnacht"])
     expect(page.locator(".cutover-card dd")).to_have_text(["10. März 2027"])
     violations = [v["id"] for v in Axe().run(page).response["violations"] if v["impact"] in ("serious", "critical")]
     assert violations == []

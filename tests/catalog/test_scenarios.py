@@ -203,7 +203,7 @@ def test_scenario_page_in_every_language(project: Path):
     es = page(project, "scenarios/first-call-on-cutover-day.md", "es")
     assert "**Perfiles:** [Agente](../roles/agent.md), [Responsable](../roles/manager.md)" in es and "## Qué puede salir mal" in es
     sv = page(project, "scenarios/first-call-on-cutover-day.md", "sv")
-    assert "Det är 10 mars 2027." in sv and "## Det här kan gå fel {#pitfalls}" in sv
+    assert "Det är 10\u00a0mars\u00a02027." in sv and "## Det här kan gå fel {#pitfalls}" in sv
 
 
 def test_scenario_without_questions_has_no_question_section(project: Path):

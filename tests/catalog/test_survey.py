@@ -89,7 +89,7 @@ def test_no_channel_means_no_send_button_and_whom_to_contact(project: Path):
     add_survey(project)
     page = survey_page(project, "sv")
     assert 'data-channel="none"' in page and 'type="submit"' not in page and "action=" not in page
-    assert "Ladda ner dina svar som en fil och kontakta din utbildare eller supporten" in page
+    assert "Ladda ner dina svar som en fil och kontakta din utbildare eller servicedesk" in page
 
 
 def test_email_channel_posts_text_to_mailto(project: Path):

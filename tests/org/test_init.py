@@ -92,3 +92,11 @@ def test_a_non_empty_folder_is_refused(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["init", str(tmp_path)])
     assert result.exit_code == 1 and "is not empty" in result.output
     assert [p.name for p in tmp_path.iterdir()] == ["notes.txt"]
+
+
+def test_the_organisations_own_name_gets_the_kits_grammatical_forms(org: Path) -> None:
+    """The kit's German sentences say "bei {{ org_name.dat }}": a new organisation's site.de.yaml carries its own
+    name in those forms (to check), never the kit's demo name."""
+    german = (org / "catalog" / "site.de.yaml").read_text("utf-8")
+    assert 'dat: "der Acme & Sons"  # check the article and case for your name' in german
+    assert "Northwind" not in german

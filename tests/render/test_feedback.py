@@ -20,7 +20,7 @@ from support import FIXTURE, edit
 
 LANGUAGES = ("en", "de", "es", "sv")
 SUBJECTS = {"de": "Feedback zur Seite „Put a call on hold“: hilfreich", "es": "Comentario sobre la página «Put a call on hold»: útil",
-            "sv": "Feedback om sidan ”Put a call on hold”: till hjälp", "en": "Feedback on the page “Put a call on hold”: helpful"}
+            "sv": "Synpunkter på sidan ”Put a call on hold”: till hjälp", "en": "Feedback on the page “Put a call on hold”: helpful"}
 
 
 def configure(root: Path, settings: str) -> None:
@@ -96,7 +96,7 @@ def test_channel_none_shows_whom_to_contact_from_the_variables(project: Path):
     edit(project / "catalog/site.yaml", "variables:\n",
          "feedback:\n  channel: none\nvariables:\n  helpdesk_email: help@example.org\n  helpdesk_phone: '4357'\n")
     p = load_project(project).project
-    for lang, words in {"en": "the help desk on 4357", "de": "den Helpdesk unter 4357", "sv": "supporten på 4357"}.items():
+    for lang, words in {"en": "the helpdesk on 4357", "de": "den Helpdesk unter 4357", "sv": "servicedesk på 4357"}.items():
         widget = feedback.widget_html(p, page_info(lang), Localizer(p, lang))
         assert hrefs(widget) == {} and "mailto:" not in widget and words in widget
 

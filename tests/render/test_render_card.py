@@ -63,13 +63,13 @@ def test_card_shows_contacts_always_and_a_feature_code_only_where_the_role_uses_
     loaded = load_project(project).project
     agent = md(render_card(loaded, loaded.roles["agent"], Localizer(loaded, "de")))
     codes = agent.split("{#codes}")[1]
-    assert "Helpdesk\n:   **+44 20 7946 0100**" in codes
+    assert "Helpdesk\n:   **+44\u00a020\u00a07946\u00a00100**" in codes  # a phone number never breaks
     assert "Helpdesk per E-Mail\n:   [help@example.org](mailto:help@example.org)" in codes
     assert "Anruf parken, geparkten Anruf heranholen\n:   **\\*68**" in codes  # literal, not emphasis
-    assert "Tag der Umstellung\n:   **10. März 2027**" in codes
+    assert "Portierungsnacht\n:   **10.\u00a0März\u00a02027**" in codes
     assert "\\*8" not in codes  # no text of the role uses the pickup code
     manager = md(render_card(loaded, loaded.roles["manager"], Localizer(loaded, "de")))
-    assert "**+44 20 7946 0100**" in manager and "\\*68" not in manager  # the manager has no hold feature
+    assert "**+44\u00a020\u00a07946\u00a00100**" in manager and "\\*68" not in manager  # the manager has no hold feature
 
 
 def test_role_manual_links_its_card_and_offers_a_print_button(proj):
@@ -86,3 +86,24 @@ def test_cards_index_lists_every_role(proj):
     page = render_cards_index(proj, Localizer(proj, "es"))
     assert page.title == "Guías rápidas"
     assert "- [Agente](agent.md)" in md(page) and "- [Responsable](manager.md)" in md(page)
+
+
+def test_a_features_card_text_replaces_the_key_step_in_every_language(project: Path):
+    edit(project / "catalog/features/dial.yaml", "summary:", "card: \"**Call**, or type the number and press **Enter**.\"\nsummary:")
+    edit(project / "catalog/features/dial.de.yaml", "summary:", "card: \"**Anrufen**, oder Nummer eingeben und **Enter** drücken.\"\nsummary:")
+    proj = load_project(project).project
+    rows = lambda lang: [line for line in md(render_card(proj, proj.roles["agent"], Localizer(proj, lang))).splitlines()
+                         if line.startswith("| [")]
+    assert rows("en")[0] == "| [Make a call](../guides/dial.md) | **Call**, or type the number and press **Enter**. |"
+    assert rows("de")[0] == "| [Anruf tätigen](../guides/dial.md) | **Anrufen**, oder Nummer eingeben und **Enter** drücken. |"
+    # Spanish has no translation yet: the English card text, like any untranslated text (the page says so).
+    assert rows("es")[0].endswith("| **Call**, or type the number and press **Enter**. |")
+    assert rows("en")[1] == "| [Hold a call](../guides/hold.md) | Press **Hold**. |"  # no card text: the key step
+
+
+def test_a_value_that_stands_alone_on_the_card_starts_with_a_capital(project: Path):
+    edit(project / "catalog/site.yaml", "variables:\n", "variables:\n  helpdesk_hours: weekdays, 8:00 to 18:00\n")
+    edit(project / "catalog/site.es.yaml", "variables:\n", "variables:\n  helpdesk_hours: de lunes a viernes\n")
+    proj = load_project(project).project
+    assert ":   **De lunes a viernes**" in md(render_card(proj, proj.roles["agent"], Localizer(proj, "es")))
+    assert ":   **Weekdays, 8:00 to 18:00**" in md(render_card(proj, proj.roles["agent"], Localizer(proj, "en")))

@@ -15,7 +15,7 @@ def test_stage_writes_languages_and_handwritten_pages(tmp_path: Path):
     result = stage(load_project(FIXTURE).project, Layout(FIXTURE), tmp_path / "s")
     assert (tmp_path / "s/de/guides/dial.md").is_file() and (tmp_path / "s/sv/quizzes/basics.md").is_file()
     about = (tmp_path / "s/de/about.md").read_text("utf-8")
-    assert "Fixture Ltd wechselt am 10. März 2027 zu NewTel; Hilfe gibt es werktags." in about
+    assert "Fixture Ltd wechselt am 10.\u00a0März\u00a02027 zu NewTel; Hilfe gibt es werktags." in about
     assert "*[PBX]: Nebenstellenanlage." in about  # glossary tooltips on hand-written pages too
     assert result.generated["en/guides/dial.md"] == "catalog/features/dial.yaml"
     assert tree_snapshot(FIXTURE) == before  # the project is never written to
