@@ -11,6 +11,7 @@ from pathlib import Path
 
 import click
 
+from generator import DISTRIBUTION
 from generator.authoring.check import run_check
 from generator.authoring.checkformat import FORMATS, as_github, as_json, counts, promote
 from generator.catalog.load import load_project
@@ -28,7 +29,7 @@ def _project_option(fn):
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="cutover")
+@click.version_option(package_name=DISTRIBUTION, prog_name="cutover")
 def main() -> None:
     """Turn role and feature definitions into a multilingual training site."""
 

@@ -11,9 +11,10 @@ import re
 import shutil
 import string
 import tempfile
-from importlib import metadata
 from pathlib import Path
 
+from generator import DISTRIBUTION, version
+from generator.org.installsource import install_requirement
 from generator.org.kit import DEFAULT_KIT, kit_languages, kit_root
 from generator.render.localize import _lookup, _package_strings, language_name
 
@@ -44,11 +45,11 @@ def parse_languages(value: str | None, kit: Path) -> list[str]:
     return chosen
 
 
-def _version() -> str:
-    try:
-        return metadata.version("cutover")
-    except metadata.PackageNotFoundError:
-        return "0.1.0"
+_PLACEHOLDER_NOTE_CI = ("  # Cutover is not on the package index: replace the address with your organisation's copy of the Cutover\n"
+                        "  # repository (or install a wheel you keep, e.g. \"./wheels/cutover_kb-$version-py3-none-any.whl\").\n")
+_PLACEHOLDER_NOTE_README = ("Cutover is not on the package index: replace the address above with your organisation's copy of the\n"
+                            "Cutover repository, or install a wheel built from it (`python -m pip wheel --no-deps -w wheels/ .` in\n"
+                            "the Cutover checkout, then `python -m pip install wheels/cutover_kb-$version-py3-none-any.whl`).\n")
 
 
 def _variables_block(site_file: Path) -> str:
@@ -112,8 +113,12 @@ def init(target: Path, org_name: str, languages: str | None = None, kit_name: st
             files[f"docs/{lang}/{page.name}"] = page.read_text("utf-8")
     for page in sorted((kit / "docs" / langs[0]).glob("*.md")):
         files[f"docs/{langs[0]}/{page.name}"] = page.read_text("utf-8")
-    files["README.md"] = fill("README.md.tmpl", org_name=org_name, version=_version())
-    files[".github/workflows/site.yml"] = fill("ci.yml", version=_version())
+    requirement, placeholder = install_requirement()
+    notes = lambda note: string.Template(note).substitute(version=version()) if placeholder else ""
+    files["README.md"] = fill("README.md.tmpl", org_name=org_name, version=version(), distribution=DISTRIBUTION,
+                              requirement=requirement, requirement_note_readme=notes(_PLACEHOLDER_NOTE_README))
+    files[".github/workflows/site.yml"] = fill("ci.yml", version=version(), requirement=requirement,
+                                               requirement_note=notes(_PLACEHOLDER_NOTE_CI))
     files[".gitignore"] = (TEMPLATES / "gitignore").read_text("utf-8")
     for folder in OWN_FOLDERS:
         files[f"{folder}/.gitkeep"] = ""
