@@ -29,6 +29,8 @@ def install_commands(text: str) -> list[list[str]]:
     """The requirements of every ``pip install`` in a text (options left out)."""
     found = []
     for match in re.finditer(r"pip install([^\n`#|;&]*)", text):
+        if not match.group(1).strip() and text[match.end():match.end() + 1] == "`":
+            continue  # the command's name in prose ("no `pip install` needed")
         try:
             words = shlex.split(match.group(1))
         except ValueError:
