@@ -63,7 +63,7 @@ def check_command(project: Path, strict: bool, fmt: str) -> None:
     result = run_check(project)
     problems = promote(result.problems) if strict else result.problems
     errors, _ = counts(problems)
-    p = result.project
+    p = result.project if not counts(result.problems)[0] else None  # with errors, the model lacks what they concern
     summary = (f"{len(p.roles)} roles, {len(p.features)} features, {len(p.faqs)} FAQs, {len(p.phases)} phases, "
                f"{len(p.terms)} glossary terms, {len(p.scenarios)} scenarios, {len(p.quizzes)} quizzes"
                f"{', a survey' if p.survey else ''} in {len(p.site.languages)} languages "

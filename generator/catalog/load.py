@@ -17,17 +17,17 @@ Beside every file, ``<name>.<lang>.yaml`` holds its translation into ``lang``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator.catalog import conditions, feedback, survey
+from generator.catalog import conditions, feedback, setaside, survey
 from generator.catalog import model as m
 from generator.catalog.references import check_references
 from generator.catalog.schema import source_schema, translation_schema, validate
 from generator.catalog.translations import Merger, missing_translations
 from generator.catalog.yamlio import Document, YamlFileError, read_bytes, read_yaml
-from generator.errors import CutoverError, Problem, did_you_mean, errors_only, relative
+from generator.errors import CutoverError, Problem, Severity, did_you_mean, errors_only, relative
 from generator.org import branding, kit, overrides
 
 #: The shape of a language code (the site schema's pattern); whether it names a real language is checked later.
@@ -75,6 +75,17 @@ class Layout:
 class LoadResult:
     project: m.Project
     warnings: list[Problem]
+    #: :func:`load_everything` only: every problem, errors included (the project then misses what they concern)
+    problems: list[Problem] = field(default_factory=list)
+    #: ids of items whose file is left out of the model (not YAML, or the wrong shape), by reference kind
+    #: ("feature", "role", "quiz", "scenario", "FAQ", "phase"); None: every id of that kind is unknowable
+    left_out: dict[str, set[str] | None] = field(default_factory=dict)
+    #: definitions left out of the model for their shape: their text is still checked
+    unchecked: list[Document] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return errors_only(self.problems)
 
 
 #: path -> (bytes, display, schema, document, schema problems) of the last valid read. ``cutover serve`` loads
@@ -89,6 +100,25 @@ class _Collector:
         self.problems: list[Problem] = []
         self.docs: dict[str, Document] = {}
         self.kit: tuple[Path, str] | None = None  #: (folder, name) of the kit the project layers over
+        self.left_out: dict[str, set[str] | None] = {}
+        self.unchecked: list[Document] = []  #: read, but the wrong shape: not in the model
+
+    def leave_out(self, kind: str, path: Path) -> None:
+        """Note the ids of a definition file that is not in the model, so references to them are not "unknown"."""
+        ref_kind, many = _REFERENCED_AS.get(kind, (None, None))
+        if ref_kind is None or self.left_out.get(ref_kind, set()) is None:
+            return
+        doc = self.docs.get(self.display(path))
+        data = doc.data if doc else None
+        if not many:
+            ident = data.get("id") if isinstance(data, dict) else None
+            self.left_out.setdefault(ref_kind, set()).add(ident if isinstance(ident, str) else path.stem)
+            return
+        items = data.get(many) if isinstance(data, dict) else None
+        if not isinstance(items, list) or not all(isinstance(x, dict) and isinstance(x.get("id"), str) for x in items):
+            self.left_out[ref_kind] = None  # which ids the file holds is anybody's guess
+            return
+        self.left_out.setdefault(ref_kind, set()).update(x["id"] for x in items)
 
     def display(self, path: Path) -> str:
         if self.kit and path.is_absolute() and path.is_relative_to(self.kit[0]) and not path.is_relative_to(self.layout.root.resolve()):
@@ -126,11 +156,33 @@ class _Collector:
             _READ_CACHE[path] = (raw, display, schema, doc, found)
         self.problems.extend(found)
         self.docs[doc.display] = doc
-        return None if errors_only(found) else doc
+        if errors_only(found):
+            self.unchecked.append(doc)
+            return None
+        return doc
+
+
+#: load kind -> (the kind references name, the list of its items in a file of many; None: one item per file)
+_REFERENCED_AS = {"role": ("role", None), "feature": ("feature", None), "quiz": ("quiz", None), "scenario": ("scenario", None),
+                  "faqs": ("FAQ", "faqs"), "phases": ("phase", "phases")}
 
 
 def load_project(root: Path) -> LoadResult:
     """Read, validate and cross-check everything; raise :class:`CutoverError` listing every error."""
+    loaded = load_everything(root)
+    if loaded.errors:
+        raise CutoverError(loaded.problems)
+    return loaded
+
+
+def load_everything(root: Path) -> LoadResult:
+    """Every problem of every file in one go, and the model of every item without errors in its own file.
+
+    Checks stop per file and item, only where they truly cannot run: a file that is not YAML is not validated, an
+    item of the wrong shape is left out of the model (references to it are not reported as unknown; its text is
+    still checked for variables and markup). Raises :class:`CutoverError` only when ``catalog/site.yaml`` (the
+    languages every other file depends on) cannot be read.
+    """
     layout = Layout(root)
     c = _Collector(layout)
     if not layout.site_file.is_file():
@@ -146,11 +198,17 @@ def load_project(root: Path) -> LoadResult:
 
     def load(kind: str, path: Path, schema: dict | None = None, tschema: dict | None = None) -> Any:
         doc = c.read(path, schema or source_schema(kind))
+        translation_files = [(lang, path.with_name(f"{path.stem}.{lang}.yaml")) for lang in languages[1:]]
         if doc is None:
+            if schema is None:  # an override of the wrong shape leaves the kit's item as it was
+                c.leave_out(kind, path)
+            for _, tpath in translation_files:  # their own problems do not wait for the source's
+                tdoc = c.read(tpath, tschema or translation_schema(kind)) if tpath.is_file() else None
+                if tdoc is not None:
+                    c.unchecked.append(tdoc)
             return None
         translations = {}
-        for lang in languages[1:]:
-            tpath = path.with_name(f"{path.stem}.{lang}.yaml")
+        for lang, tpath in translation_files:
             if tpath.is_file():
                 tdoc = c.read(tpath, tschema or translation_schema(kind))
                 if tdoc is None:
@@ -222,18 +280,17 @@ def load_project(root: Path) -> LoadResult:
     if not trees["phases"] and not _exists(layout.catalog / "phases.yaml"):
         c.problems.append(Problem(c.display(layout.catalog / "phases.yaml"), 0, 0, "migration phases file not found",
                                   "create catalog/phases.yaml with at least one phase"))
-    if errors_only(c.problems):
-        raise CutoverError(c.problems)
-    c.problems.extend(check_references(project, c.docs))
+    setaside.set_aside(project, c.problems, c.left_out)  # items with errors of their own: the rest is checked on
+    c.problems.extend(check_references(project, c.docs, c.left_out, c.unchecked))
     hide = site_tree.get("hide", {})
     c.problems.extend(overrides.check_hidden(hide, project, c.docs.get(site_source)))
-    if not errors_only(c.problems):  # hidden items and unmet conditions leave, with every reference to them
-        overrides.prune(project, hide, excluded)
-        c.problems.extend(overrides.emptied(project, c.docs))
+    # Hidden items and unmet conditions leave, with every reference to them (and to items left out for errors).
+    overrides.prune(project, hide, excluded)
+    c.problems.extend(overrides.emptied(project, c.docs))
     c.problems.extend(missing_translations(project.texts(), languages))
-    if errors_only(c.problems):
-        raise CutoverError(c.problems)
-    return LoadResult(project, sorted(c.problems))
+    problems = sorted(set(c.problems))
+    warnings = [p for p in problems if p.severity is not Severity.ERROR]
+    return LoadResult(project, warnings, problems, c.left_out, c.unchecked)
 
 
 def inside(path: Path, root: Path) -> bool:

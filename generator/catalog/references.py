@@ -14,7 +14,11 @@ from generator.catalog.yamlio import DataPath, Document
 from generator.errors import Problem, Severity, did_you_mean
 
 
-def check_references(project: m.Project, docs: dict[str, Document]) -> list[Problem]:
+def check_references(project: m.Project, docs: dict[str, Document], left_out: dict[str, set[str] | None] | None = None,
+                     unchecked: Iterable[Document] = ()) -> list[Problem]:
+    """Problems of references and text. ``left_out``: ids (by kind) of items whose file has errors of its own: a
+    reference to them is not unknown. ``unchecked``: those files, whose text is checked all the same."""
+    left_out = left_out or {}
     problems: list[Problem] = []
     roles, features, quizzes = project.roles, project.features, project.quizzes
     phases = [p.id for p in project.phases]
@@ -23,6 +27,8 @@ def check_references(project: m.Project, docs: dict[str, Document]) -> list[Prob
 
     def ref(source: str, path: DataPath, value: str, known: Iterable[str], kind: str, extra: str = "") -> None:
         known = list(known)
+        if kind in left_out and (left_out[kind] is None or value in left_out[kind]):
+            return  # its own file has errors: the reference is judged once the file is right
         if value not in known:
             hint = did_you_mean(value, known) or (f"known {kind} ids: {', '.join(sorted(known)[:12])}" if known else f"no {kind} is defined yet")
             problems.append(docs[source].problem(path, f"unknown {kind} '{value}'{extra}", hint))
@@ -108,9 +114,42 @@ def check_references(project: m.Project, docs: dict[str, Document]) -> list[Prob
                 problems.append(docs[src].problem(at + ("options",), "no option is marked correct", "mark at least one with 'correct: true'"))
 
     _scenario_references(project, ref)
-    problems += _placeholders(project)
-    problems += _shown_as_text(project)
+    values = list(_model_values(project)) + list(document_values(unchecked))
+    problems += _placeholders(project, values)
+    problems += _shown_as_text(values)
     return problems
+
+
+def _model_values(project: m.Project):
+    """(value, origin) of every text of the model in every language."""
+    for text in project.texts():
+        for lang, value in text.values.items():
+            yield value, text.origins[lang]
+
+
+def document_strings(documents: Iterable[Document]):
+    """(field, value, origin) of every string in files left out of the model, located like the model's texts;
+    ``field`` as ``steps[2].text``."""
+    for doc in documents:
+        for path, (line, col) in doc.positions.items():
+            value = _value_at(doc.data, path)
+            if isinstance(value, str) and path:
+                field = "".join(f"[{key}]" if isinstance(key, int) else f".{key}" for key in path).lstrip(".")
+                yield field, value, m.Origin(doc.display, line, col, doc.text_lines.get(path, 0))
+
+
+def document_values(documents: Iterable[Document]):
+    """(value, origin) of every string in files left out of the model."""
+    return ((value, origin) for _, value, origin in document_strings(documents))
+
+
+def _value_at(data, path: DataPath):
+    for key in path:
+        try:
+            data = data[key]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
 
 
 def _scenario_references(project: m.Project, ref: Callable[..., None]) -> None:
@@ -164,28 +203,24 @@ def _prerequisite_cycles(features: dict[str, m.Feature], docs: dict[str, Documen
     return problems
 
 
-def _placeholders(project: m.Project) -> list[Problem]:
+def _placeholders(project: m.Project, values: list) -> list[Problem]:
     known = set(project.site.variables) | set(builtin_variables())
     problems = []
-    for text in project.texts():
-        for lang, value in text.values.items():
-            for match in PLACEHOLDER.finditer(value):
-                if match.group("escape") or match.group("name") in known:
-                    continue
-                origin = text.origins[lang]
-                line = (origin.text_line or origin.line) + value[: match.start()].count("\n")
-                problems.append(Problem(origin.path, line, origin.col, f"unknown variable '{{{{ {match.group('name')} }}}}'",
-                                        did_you_mean(match.group("name"), known) or "define it under variables in catalog/site.yaml"))
+    for value, origin in values:
+        for match in PLACEHOLDER.finditer(value):
+            if match.group("escape") or match.group("name") in known:
+                continue
+            line = (origin.text_line or origin.line) + value[: match.start()].count("\n")
+            problems.append(Problem(origin.path, line, origin.col, f"unknown variable '{{{{ {match.group('name')} }}}}'",
+                                    did_you_mean(match.group("name"), known) or "define it under variables in catalog/site.yaml"))
     return problems
 
 
-def _shown_as_text(project: m.Project) -> list[Problem]:
+def _shown_as_text(values: list) -> list[Problem]:
     """Warnings for raw HTML and script links: the site shows them as text or disarms them, which writers should know."""
     problems = []
-    for text in project.texts():
-        for lang, value in text.values.items():
-            origin = text.origins[lang]
-            for offset, code, message, hint in markup.findings(value):
-                line = (origin.text_line or origin.line) + value[:offset].count("\n")
-                problems.append(Problem(origin.path, line, origin.col, message, hint, Severity.WARNING, code))
+    for value, origin in values:
+        for offset, code, message, hint in markup.findings(value):
+            line = (origin.text_line or origin.line) + value[:offset].count("\n")
+            problems.append(Problem(origin.path, line, origin.col, message, hint, Severity.WARNING, code))
     return problems

@@ -49,8 +49,11 @@ def default_staging_dir(root: Path) -> Path:
     return Path(tempfile.gettempdir()) / f"cutover-{digest}-{os.getpid()}" / "docs"
 
 
-def plan(project: Project, layout: Layout) -> tuple[dict[str, bytes], StageResult]:
-    """Every file of the staging tree and its content, without writing anything."""
+def plan(project: Project, layout: Layout, collect: list[Problem] | None = None) -> tuple[dict[str, bytes], StageResult]:
+    """Every file of the staging tree and its content, without writing anything.
+
+    A hand-written page with errors raises :class:`CutoverError`; with ``collect`` its problems are added there
+    instead and the page is left out (``cutover check`` goes on to every other page's links)."""
     result = StageResult(directory=Path())
     files: dict[str, bytes] = {}
     problems: list[Problem] = []
@@ -90,9 +93,13 @@ def plan(project: Project, layout: Layout) -> tuple[dict[str, bytes], StageResul
             if path.suffix == ".md":
                 lang = rel.split("/", 1)[0] if rel.split("/", 1)[0] in languages else project.site.default_language
                 data = _handwritten(project, data, lang, known, display, problems)
+                if data is None:  # not text: nothing else can be checked in it
+                    continue
             files[rel] = data
-    if problems:
+    if problems and collect is None:
         raise CutoverError(problems)
+    if collect is not None:
+        collect.extend(problems)
     _fill_missing_translations(project, files, result)
     return files, result
 
@@ -134,14 +141,14 @@ def _insert_after_title(text: str, notice: str) -> str:
     return "\n".join(lines[:at] + block + lines[at:])
 
 
-def _handwritten(project: Project, data: bytes, lang: str, known: set[str], display: str, problems: list[Problem]) -> bytes:
+def _handwritten(project: Project, data: bytes, lang: str, known: set[str], display: str, problems: list[Problem]) -> bytes | None:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
         problems.append(Problem(display, line, col, "page is not valid UTF-8 text", "save it with UTF-8 encoding"))
-        return data
+        return None
     for number, line in enumerate(text.splitlines(), 1):
         for match in PLACEHOLDER.finditer(line):
             if not match.group("escape") and match.group("name") not in known:

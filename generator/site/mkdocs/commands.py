@@ -6,6 +6,7 @@ MkDocs or its plugins.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import sys
@@ -45,18 +46,50 @@ def build_site(project: Path, site_dir: Path, *, strict: bool = True, offline: b
     """Build the project's site into ``site_dir``: every language (``jobs`` processes at once), only
     ``part_languages`` unassembled (``site_dir/<lang>``), or the one language named by ``CUTOVER_LANGUAGE``
     (``one_language``)."""
+    with _counting_warnings() as warnings:
+        try:
+            config = _config(project, site_dir=str(site_dir), strict=strict)
+            if offline:
+                _enable_offline(config)
+            if part_languages:
+                build_part(config, part_languages, site_dir)
+            elif jobs > 1 and not one_language:
+                build_languages(config, jobs)
+            else:
+                mkdocs_build(config)
+        except Abort as exc:
+            raise SiteBuildError(_strict_abort(str(exc), warnings.count)) from None
+        except (PluginError, ConfigurationError, ParallelBuildError) as exc:
+            raise SiteBuildError(str(exc)) from None
+
+
+class _WarningCount(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+@contextlib.contextmanager
+def _counting_warnings():
+    """Every warning of a build. MkDocs counts per build() call, and static-i18n builds each further language in
+    a nested one: its "Aborted with 3 warnings" counts only the language that failed."""
+    counter = _WarningCount()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(counter)
     try:
-        config = _config(project, site_dir=str(site_dir), strict=strict)
-        if offline:
-            _enable_offline(config)
-        if part_languages:
-            build_part(config, part_languages, site_dir)
-        elif jobs > 1 and not one_language:
-            build_languages(config, jobs)
-        else:
-            mkdocs_build(config)
-    except (PluginError, ConfigurationError, Abort, ParallelBuildError) as exc:
-        raise SiteBuildError(str(exc)) from None
+        yield counter
+    finally:
+        logger.removeHandler(counter)
+
+
+def _strict_abort(message: str, warnings: int) -> str:
+    if "in strict mode" not in message or not warnings:
+        return message
+    return (f"{warnings} warning{'s' if warnings != 1 else ''} in strict mode (above, naming the generated pages). "
+            "'cutover check' names each at its line in the definitions or hand-written pages.")
 
 
 def assemble_site(project: Path, parts: Path, site_dir: Path) -> None:
@@ -71,8 +104,12 @@ def build_every_language(project: Path, site_dir: Path) -> None:
     """The whole site, every language, built strictly (whatever ``CUTOVER_LANGUAGE`` says)."""
     only = os.environ.pop("CUTOVER_LANGUAGE", None)
     try:
-        mkdocs_build(_config(project, site_dir=str(site_dir), strict=True))
-    except (PluginError, ConfigurationError, Abort) as exc:
+        with _counting_warnings() as warnings:
+            try:
+                mkdocs_build(_config(project, site_dir=str(site_dir), strict=True))
+            except Abort as exc:
+                raise SiteBuildError(_strict_abort(str(exc), warnings.count)) from None
+    except (PluginError, ConfigurationError) as exc:
         raise SiteBuildError(str(exc)) from None
     finally:
         if only is not None:
