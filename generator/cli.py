@@ -195,7 +195,7 @@ def assemble(project: Path, parts: Path, site_dir: Path | None) -> None:
                    "and every page whenever the navigation, a title or mkdocs.yml changes.")
 def serve(project: Path, dev_addr: str, language: str | None, full_rebuilds: bool) -> None:
     """Serve the site with live reload; edits to catalog/, quizzes/ and docs/ rebuild it."""
-    from generator.site.mkdocs.commands import SiteBuildError, quiet_logging
+    from generator.site.mkdocs.commands import PortInUse, SiteBuildError, quiet_logging
     from generator.site.mkdocs.commands import serve as serve_site
 
     quiet_logging(True)
@@ -204,7 +204,7 @@ def serve(project: Path, dev_addr: str, language: str | None, full_rebuilds: boo
     _require_config(project)
     try:
         serve_site(project, dev_addr, full_rebuilds)
-    except SiteBuildError as exc:
+    except (SiteBuildError, PortInUse) as exc:
         raise click.ClickException(str(exc)) from None
 
 

@@ -17,6 +17,7 @@ from mkdocs.commands.serve import serve as mkdocs_serve
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
+from generator.site.mkdocs.preview import PortInUse, check_port
 from generator.site.mkdocs.parallel import ParallelBuildError, assemble_parts, build_languages, build_part
 
 #: The project's MkDocs configuration, at its root.
@@ -25,6 +26,9 @@ CONFIG_FILE = "mkdocs.yml"
 
 class SiteBuildError(Exception):
     """MkDocs, a plugin or a parallel worker failed; the message says why."""
+
+
+__all__ = ["PortInUse", "SiteBuildError", "assemble_site", "build_every_language", "build_site", "quiet_logging", "serve"]
 
 
 def quiet_logging(verbose: bool) -> None:
@@ -117,7 +121,11 @@ def build_every_language(project: Path, site_dir: Path) -> None:
 
 
 def serve(project: Path, dev_addr: str, full_rebuilds: bool) -> None:
-    """MkDocs' live-reloading server; incremental rebuilds unless ``full_rebuilds``."""
+    """MkDocs' live-reloading server; incremental rebuilds unless ``full_rebuilds``. A busy address is refused
+    before the first build (:class:`PortInUse`)."""
+    check_port(dev_addr)
+    for handler in logging.getLogger("mkdocs").handlers:
+        handler.addFilter(_StaleFilesFilter())
     if not full_rebuilds:
         # Incremental rebuilds are MkDocs' dirty builds, made exact by the adapter (generator/site/rebuild.py).
         # mkdocs-static-i18n builds the other languages dirty only when "--dirty" is on the command line.
@@ -142,6 +150,15 @@ def _enable_offline(config) -> None:
         plugin.load_config({"enabled": True})
         config.plugins["material/offline"] = plugin
     plugin.config.enabled = True
+
+
+class _StaleFilesFilter(logging.Filter):
+    """Each language's build under serve says "The directory contains stale files. Use --clean": the adapter
+    empties the served folder itself whenever a rebuild must start afresh (generator/site/rebuild.py), and
+    `cutover serve` has no --clean."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("The directory contains stale files")
 
 
 class _DirtyWarningFilter(logging.Filter):

@@ -33,6 +33,7 @@ from generator.org import branding
 from generator.render.feedback import page_widget, widget_settings
 from generator.render.localize import Localizer
 from generator.site.finish import finish_site
+from generator.site.mkdocs.preview import LastGoodSite
 from generator.site.navigation import default_nav, section_title
 from generator.site.offline import SHIM
 from generator.site.pagehtml import fix_page
@@ -362,6 +363,7 @@ class CutoverPlugin(BasePlugin[CutoverConfig]):
         finish_mkdocs_site(config, self.project.site.languages)
 
     def on_serve(self, server, config, builder):
+        LastGoodSite(lambda: self.project).keep(server)  # a broken save: the last good site, with a banner
         server.unwatch(str(self.staging))
         for path in self.layout.watched():
             if path.exists():
