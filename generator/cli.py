@@ -244,23 +244,45 @@ def export_quiz(project: Path, fmt: str, language: str | None, quiz_ids: tuple[s
 @click.argument("aliases", nargs=-1)
 @click.option("--title", default=None, help="Title in the version selector (default: the version).")
 @click.option("--set-default", is_flag=True, help="Send readers of the site root to this version.")
-def publish(project: Path, version: str, aliases: tuple[str, ...], title: str | None, set_default: bool) -> None:
+@click.option("--allow-dirty", is_flag=True,
+              help="Publish uncommitted changes too (they are deployed under the name of the last commit).")
+def publish(project: Path, version: str, aliases: tuple[str, ...], title: str | None, set_default: bool,
+            allow_dirty: bool) -> None:
     """Build VERSION strictly and deploy it with mike to the local gh-pages branch.
 
-    Older versions stay byte-identical; a failed build deploys nothing.
+    Older versions stay byte-identical; a failed build deploys nothing. Refuses a working tree with uncommitted
+    changes unless --allow-dirty.
     """
-    from generator.publish.versions import PublishError
+    from generator.publish.versions import PublishError, require_committed
     from generator.publish.versions import publish as run_publish
 
     try:
-        load_project(project)  # clear errors before mike starts a build
-        run_publish(project.resolve(), version, list(aliases), title, set_default)
+        if not allow_dirty:
+            require_committed(project.resolve())
+        loaded = load_project(project)  # clear errors before mike starts a build
+        _warn_untranslated(loaded, project)
+        run_publish(project.resolve(), version, list(aliases), title, set_default, allow_dirty)
     except CutoverError as exc:
         _print_problems(exc.problems)
         sys.exit(1)
     except PublishError as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(f"Published {version}" + (f" ({', '.join(aliases)})" if aliases else "") + (", now the default" if set_default else ""))
+
+
+def _warn_untranslated(loaded, project: Path) -> None:
+    """A version is published with missing translations only knowingly: how many strings and pages lack one."""
+    from generator.catalog.load import Layout
+    from generator.catalog.translations import MISSING
+    from generator.site.stage import plan
+
+    strings = sum(1 for p in loaded.warnings if p.code == MISSING)
+    pages = sum(1 for p in plan(loaded.project, Layout(project))[1].warnings if p.code == MISSING)
+    parts = [f"{strings} string{'s' if strings != 1 else ''}"] * bool(strings) + \
+            [f"{pages} hand-written page{'s' if pages != 1 else ''}"] * bool(pages)
+    if parts:
+        click.echo(f"Warning: {' and '.join(parts)} not translated yet: readers see the default language there, "
+                   "with a notice ('cutover check' lists them; 'cutover i18n status' counts them per file).", err=True)
 
 
 @main.command()
