@@ -38,16 +38,40 @@ def main() -> None:
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--org-name", default="Example Organisation", show_default=True, help="The organisation's name ({{ org_name }}).")
 @click.option("--languages", default=None, help="Comma-separated languages, the kit's default first (e.g. en,de). Default: all the kit has.")
-def init_command(directory: Path, org_name: str, languages: str | None) -> None:
-    """Create a new organisation site in DIRECTORY that layers over the installed default kit."""
+@click.option("--no-build", is_flag=True, help="Write, commit and check the new site, but do not build it.")
+@click.option("--update-schemas", is_flag=True,
+              help="In an existing organisation site (DIRECTORY), renew the copies of the JSON Schemas in schemas/ after "
+                   "an upgrade; nothing else is written.")
+@click.pass_context
+def init_command(ctx: click.Context, directory: Path, org_name: str, languages: str | None, no_build: bool,
+                 update_schemas: bool) -> None:
+    """Create a new organisation site in DIRECTORY that layers over the installed default kit: a git repository with
+    a first commit, checked and built."""
+    from generator import version
     from generator.org.init import InitError, init
+    from generator.org.init import update_schemas as renew_schemas
     from generator.org.kit import KitNotFound
+    from generator.org.repository import first_commit
 
     try:
+        if update_schemas:
+            changed = renew_schemas(directory)
+            click.echo(f"{len(changed)} schema file{'s' if len(changed) != 1 else ''} renewed in {directory / 'schemas'}"
+                       if changed else f"The schemas in {directory / 'schemas'} are up to date.")
+            return
         written = init(directory, org_name, languages)
     except (InitError, KitNotFound) as exc:
         raise click.ClickException(str(exc)) from None
-    click.echo(f"{len(written)} files written to {directory}. Next: cd {directory} && cutover check && cutover serve")
+    click.echo(f"{len(written)} files written to {directory}: "
+               f"{first_commit(directory, f'New training site for {org_name}, from Cutover {version()}')}.")
+    result = run_check(directory)
+    _print_problems(result.problems)
+    if counts(result.problems)[0]:
+        raise click.ClickException(f"the new site in {directory} has errors (above)")
+    click.echo(f"Checked: {_summary(result.project)}.")
+    if not no_build:
+        ctx.invoke(build, project=directory)
+    click.echo(f"Next: cd {directory} && cutover serve")
 
 
 @main.command("check")
@@ -63,11 +87,8 @@ def check_command(project: Path, strict: bool, fmt: str) -> None:
     result = run_check(project)
     problems = promote(result.problems) if strict else result.problems
     errors, _ = counts(problems)
-    p = result.project if not counts(result.problems)[0] else None  # with errors, the model lacks what they concern
-    summary = (f"{len(p.roles)} roles, {len(p.features)} features, {len(p.faqs)} FAQs, {len(p.phases)} phases, "
-               f"{len(p.terms)} glossary terms, {len(p.scenarios)} scenarios, {len(p.quizzes)} quizzes"
-               f"{', a survey' if p.survey else ''} in {len(p.site.languages)} languages "
-               f"({', '.join(p.site.languages)})") if p else ""
+    # With errors the model lacks what they concern: no summary of it.
+    summary = _summary(result.project) if result.project and not counts(result.problems)[0] else ""
     if fmt == "json":
         click.echo(as_json(problems, summary))
     elif fmt == "github":
@@ -80,6 +101,12 @@ def check_command(project: Path, strict: bool, fmt: str) -> None:
         sys.exit(1)
     if fmt != "json":
         click.echo(f"OK: {summary}.")
+
+
+def _summary(p) -> str:
+    return (f"{len(p.roles)} roles, {len(p.features)} features, {len(p.faqs)} FAQs, {len(p.phases)} phases, "
+            f"{len(p.terms)} glossary terms, {len(p.scenarios)} scenarios, {len(p.quizzes)} quizzes"
+            f"{', a survey' if p.survey else ''} in {len(p.site.languages)} languages ({', '.join(p.site.languages)})")
 
 
 def _print_problems(problems) -> None:

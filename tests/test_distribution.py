@@ -94,6 +94,8 @@ class _Distribution:
         self.direct_url = direct_url
 
     def read_text(self, name: str) -> str | None:
+        if name == "INSTALLER":
+            return "pip\n"
         return json.dumps(self.direct_url) if name == "direct_url.json" and self.direct_url is not None else None
 
 
@@ -107,7 +109,7 @@ class _Distribution:
     (None, "cutover-kb==", False),
 ])
 def test_init_pins_the_cutover_it_was_installed_from(monkeypatch, direct_url, expected, placeholder) -> None:
-    monkeypatch.setattr(installsource.metadata, "distribution", lambda name: _Distribution(direct_url))
+    monkeypatch.setattr(installsource.metadata, "distributions", lambda name: [_Distribution(direct_url)])
     requirement, is_placeholder = installsource.install_requirement()
     assert is_placeholder is placeholder
     if placeholder:

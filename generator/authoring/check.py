@@ -19,7 +19,9 @@ from generator.authoring.pagelinks import check_links, handwritten_sources
 from generator.authoring.textlinks import check_text_links
 from generator.catalog.load import Layout, load_everything
 from generator.catalog.model import Category, Project, Text
-from generator.errors import CutoverError, Problem
+from generator import version
+from generator.errors import CutoverError, Problem, Severity
+from generator.org.init import outdated_schemas
 from generator.render.common import card_path, guide_path, quiz_path, role_path, scenario_path
 from generator.site.stage import plan
 
@@ -46,6 +48,7 @@ def run_check(root: Path) -> CheckResult:
     problems += check_links(root, files, handwritten_sources(layout.docs, files), unjudged)
     problems += check_text_links(loaded.project, files, staged.generated, unjudged)
     problems += stale_warnings(loaded.project, root)
+    problems += _schema_warnings(root)
     result.problems = sorted(set(problems))
     return result
 
@@ -85,3 +88,10 @@ def _unjudged(left_out: dict[str, set[str] | None]):
     def unjudged(page: str, anchor: str) -> bool:
         return page in pages or page.startswith(tuple(folders)) or bool(anchor) and page in anchored
     return unjudged
+
+
+def _schema_warnings(root: Path) -> list[Problem]:
+    """An organisation's copies of the JSON Schemas (for editors) older than the installed Cutover's."""
+    return [Problem(rel, 0, 0, f"differs from the schema of the installed Cutover {version()}: editors check against an "
+                               "old format", "renew the copies with 'cutover init --update-schemas .'", Severity.WARNING,
+                    "outdated-schema") for rel in outdated_schemas(root)]

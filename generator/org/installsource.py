@@ -18,12 +18,12 @@ PLACEHOLDER_REPOSITORY = "https://git.example.org/your-org/cutover.git"
 
 def install_requirement() -> tuple[str, bool]:
     """(pip requirement that installs this version of Cutover, whether it holds the placeholder address)."""
-    try:
-        recorded = metadata.distribution(DISTRIBUTION).read_text("direct_url.json")
-    except metadata.PackageNotFoundError:
-        recorded = None
-    if recorded is None:  # from a package index (or not installed at all): the version pins it
-        return (f"{DISTRIBUTION}=={version()}", False) if version() != "0" else (_placeholder(), True)
+    # In a checkout, setuptools' egg-info (no record) may be found before the installed dist-info: ask every one.
+    found = list(metadata.distributions(name=DISTRIBUTION))
+    recorded = next((text for d in found if (text := d.read_text("direct_url.json"))), None)
+    if recorded is None:  # installed by pip from a package index: the version pins it; else a source tree
+        installed = any(d.read_text("INSTALLER") for d in found)
+        return (f"{DISTRIBUTION}=={version()}", False) if installed else (_placeholder(), True)
     try:
         origin = json.loads(recorded)
     except ValueError:
