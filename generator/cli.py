@@ -157,12 +157,15 @@ def _through_scratch(target: Path, what: str, work: Callable[[Path], None], plac
                    "`cutover assemble DIR` joins the parts.")
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Build the languages in this many processes at once; the site is the same.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress (shown on a terminal only, in any case).")
 def build(project: Path, site_dir: Path | None, language: str | None, strict: bool, verbose: bool, offline: bool,
-          part: str | None, jobs: int) -> None:
+          part: str | None, jobs: int, quiet: bool) -> None:
     """Build the site. The previous site stays untouched unless the build succeeds."""
+    from generator.site import progress
     from generator.site.mkdocs.commands import build_site, quiet_logging
 
     quiet_logging(verbose)
+    progress.set_sink(None if verbose else _page_progress(quiet))
     project = project.resolve()
     target = (site_dir or project / ("parts" if part else "site")).resolve()
     part_languages = [lang.strip() for lang in (part or "").split(",") if lang.strip()]
@@ -273,8 +276,9 @@ def export_quiz(project: Path, fmt: str, language: str | None, quiz_ids: tuple[s
 @click.option("--set-default", is_flag=True, help="Send readers of the site root to this version.")
 @click.option("--allow-dirty", is_flag=True,
               help="Publish uncommitted changes too (they are deployed under the name of the last commit).")
+@click.option("-q", "--quiet", is_flag=True, help="No progress (shown on a terminal only, in any case).")
 def publish(project: Path, version: str, aliases: tuple[str, ...], title: str | None, set_default: bool,
-            allow_dirty: bool) -> None:
+            allow_dirty: bool, quiet: bool) -> None:
     """Build VERSION strictly and deploy it with mike to the local gh-pages branch.
 
     Older versions stay byte-identical; a failed build deploys nothing. Refuses a working tree with uncommitted
@@ -288,7 +292,7 @@ def publish(project: Path, version: str, aliases: tuple[str, ...], title: str | 
             require_committed(project.resolve())
         loaded = load_project(project)  # clear errors before mike starts a build
         _warn_untranslated(loaded, project)
-        run_publish(project.resolve(), version, list(aliases), title, set_default, allow_dirty)
+        run_publish(project.resolve(), version, list(aliases), title, set_default, allow_dirty, _page_progress(quiet))
     except CutoverError as exc:
         _print_problems(exc.problems)
         sys.exit(1)
@@ -507,7 +511,9 @@ NO_BROWSER_EXIT = 3
               "/usr/bin/chromium, chromium on PATH, Playwright's own).")
 @click.option("--junit", type=click.Path(dir_okay=False, path_type=Path), help="Write a JUnit XML report.")
 @click.option("--json", "json_file", type=click.Path(dir_okay=False, path_type=Path), help="Write a JSON report.")
-def verify(site_dir: Path, all_pages: bool, jobs: int, browser_path: str | None, junit: Path | None, json_file: Path | None) -> None:
+@click.option("-q", "--quiet", is_flag=True, help="No progress (shown on a terminal only, in any case).")
+def verify(site_dir: Path, all_pages: bool, jobs: int, browser_path: str | None, junit: Path | None, json_file: Path | None,
+           quiet: bool) -> None:
     """Prove that a built site works: links, anchors, languages, quizzes, search, offline, accessibility.
 
     Exit 0 when every check passes, 1 when one fails, 3 when no browser can be started.
@@ -518,7 +524,7 @@ def verify(site_dir: Path, all_pages: bool, jobs: int, browser_path: str | None,
 
     if not (site_dir / "index.html").is_file():
         raise click.ClickException(f"{site_dir} holds no built site (no index.html): run 'cutover build' first")
-    progress = _progress_printer()
+    progress = _progress_printer(quiet)
     try:
         report = run_verify(site_dir, VerifyOptions(all_pages=all_pages, jobs=jobs, browser=browser_path, progress=progress))
     except BrowserUnavailable as exc:
@@ -532,15 +538,37 @@ def verify(site_dir: Path, all_pages: bool, jobs: int, browser_path: str | None,
     sys.exit(0 if report.passed else 1)
 
 
-def _progress_printer():
-    interactive = sys.stderr.isatty()
+def _progress_printer(quiet: bool = False):
+    """Progress of `verify`'s checks: a line updated in place on a terminal; elsewhere (CI) one line per finished
+    check; nothing with --quiet."""
+    line = _ProgressLine(quiet)
 
     def show(check: str, done: int, total: int) -> None:
-        if interactive:
-            click.echo(f"\r{check}: {done}/{total}", err=True, nl=done == total)
-        elif done == total:
+        if line.enabled:
+            line.show(f"{check}: {done}/{total}", done == total)
+        elif done == total and not quiet:  # a log has one line per check
             click.echo(f"{check}: {total} checked", err=True)
     return show
+
+
+class _ProgressLine:
+    """One line of progress on stderr, rewritten in place, only when stderr is a terminal (CI logs stay clean)."""
+
+    def __init__(self, quiet: bool = False):
+        self.enabled = not quiet and sys.stderr.isatty()
+
+    def show(self, text: str, finished: bool = False) -> None:
+        if self.enabled:
+            click.echo(f"\r\x1b[K{text}", err=True, nl=finished)
+
+
+def _page_progress(quiet: bool):
+    """Progress of a build: per language, pages done of pages to build (None when not shown)."""
+    line = _ProgressLine(quiet)
+    if not line.enabled:
+        return None
+    line.show("Reading the definitions…")  # the seconds before the first page
+    return lambda lang, done, total: line.show(f"{lang}: {done}/{total} pages", done == total)
 
 
 

@@ -19,6 +19,10 @@ import sys
 import tarfile
 import tempfile
 from pathlib import Path
+from typing import Callable
+
+from generator.site.progress import ENV as PROGRESS_ENV
+from generator.site.progress import parse as parse_progress
 
 BRANCH = "gh-pages"
 _MIKE = "import sys; from mike.driver import main; sys.exit(main())"  # mike has no "python -m mike"
@@ -61,9 +65,21 @@ def _environment(project: Path) -> dict[str, str]:
     return env
 
 
-def _mike(project: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-c", _MIKE, *args, "--config-file", str(project / "mkdocs.yml")],
-                          cwd=project, env=_environment(project), capture_output=True, text=True)
+def _mike(project: Path, *args: str, progress: Callable[[str, int, int], None] | None = None) -> subprocess.CompletedProcess:
+    command = [sys.executable, "-c", _MIKE, *args, "--config-file", str(project / "mkdocs.yml")]
+    if progress is None:
+        return subprocess.run(command, cwd=project, env=_environment(project), capture_output=True, text=True)
+    # The build mike starts reports its pages as lines (generator/site/mkdocs/progress.py); the rest is kept.
+    kept = []
+    with subprocess.Popen(command, cwd=project, env={**_environment(project), PROGRESS_ENV: "lines"}, text=True,
+                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT) as mike:
+        for line in mike.stdout:
+            found = parse_progress(line.strip())
+            if found:
+                progress(*found)
+            else:
+                kept.append(line)
+    return subprocess.CompletedProcess(command, mike.returncode, "", "".join(kept))
 
 
 def branch_head(project: Path) -> str | None:
@@ -95,7 +111,7 @@ def require_committed(project: Path) -> None:
 
 
 def publish(project: Path, version: str, aliases: list[str], title: str | None = None, set_default: bool = False,
-            allow_dirty: bool = False) -> None:
+            allow_dirty: bool = False, progress: Callable[[str, int, int], None] | None = None) -> None:
     """Build and deploy one version; on any failure the branch is left exactly as it was. Refuses uncommitted
     changes (mike names the deployment after HEAD) unless ``allow_dirty``."""
     if not allow_dirty:
@@ -105,7 +121,7 @@ def publish(project: Path, version: str, aliases: list[str], title: str | None =
     args = ["deploy", "--update-aliases", "--alias-type", AliasType.SYMLINK.value]
     if title:
         args += ["--title", title]
-    run = _mike(project, *args, version, *aliases)
+    run = _mike(project, *args, version, *aliases, progress=progress)
     if run.returncode != 0:
         if branch_head(project) != before and before is not None:  # defensive: mike commits only after a good build
             _git(project, "update-ref", f"refs/heads/{BRANCH}", before)

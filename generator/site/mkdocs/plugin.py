@@ -33,6 +33,7 @@ from generator.org import branding
 from generator.render.feedback import page_widget, widget_settings
 from generator.render.localize import Localizer
 from generator.site.finish import finish_site
+from generator.site import progress
 from generator.site.mkdocs.preview import LastGoodSite
 from generator.site.navigation import default_nav, section_title
 from generator.site.offline import SHIM
@@ -105,6 +106,7 @@ class CutoverPlugin(BasePlugin[CutoverConfig]):
         self._signature: str | None = None  #: site_signature() of the last successful build
         self._next_signature: str | None = None
         self._search_mark = 0
+        self._built = self._to_build = 0
 
     def on_startup(self, command, dirty):
         # Defining on_startup also makes MkDocs keep this instance across serve rebuilds, which the
@@ -193,6 +195,7 @@ class CutoverPlugin(BasePlugin[CutoverConfig]):
 
     @event_priority(-150)  # after mkdocs-static-i18n picked this language's files
     def on_files(self, files, config):
+        self._built, self._to_build = 0, len(files.documentation_pages())  # progress of this language's build
         if self._incremental:
             self._memory.order[self._current_language(config)] = [f.src_uri for f in files.documentation_pages()]
         return files
@@ -348,6 +351,9 @@ class CutoverPlugin(BasePlugin[CutoverConfig]):
     def on_post_page(self, output, page, config):
         if self._incremental:
             self._remember_search_entries(page, config)
+        else:
+            self._built += 1
+            progress.report(self._current_language(config), self._built, self._to_build)
         return fix_page(output, page.url, self._current_language(config), self.project.site.default_language)
 
     @event_priority(-200)  # after mkdocs-static-i18n has written the combined index of every language
