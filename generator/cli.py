@@ -28,7 +28,27 @@ def _project_option(fn):
                         show_default=True, help="Project folder (holds mkdocs.yml, catalog/, quizzes/, docs/).")(fn)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _TaskGroup(click.Group):
+    """``cutover --help``: the commands grouped by the task they serve, each with its whole first sentence."""
+
+    TASKS = [("Write", ["new", "check"]), ("Translate", ["i18n"]), ("Build and preview", ["build", "serve", "verify", "assemble"]),
+             ("Publish", ["publish", "versions"]), ("Export", ["export", "export-quiz", "pdf"]), ("Organisations", ["init"])]
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        listed = [name for _, names in self.TASKS for name in names if name in self.commands]
+        return listed + sorted(set(self.commands) - set(listed))
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        sections = self.TASKS + [("Other", sorted(set(self.commands) - {n for _, names in self.TASKS for n in names}))]
+        for title, names in sections:
+            rows = [(name, self.commands[name].get_short_help_str(limit=500)) for name in names
+                    if name in self.commands and not self.commands[name].hidden]
+            if rows:
+                with formatter.section(title):
+                    formatter.write_dl(rows)
+
+
+@click.group(cls=_TaskGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name=DISTRIBUTION, prog_name="cutover")
 def main() -> None:
     """Turn role and feature definitions into a multilingual training site."""
@@ -118,6 +138,24 @@ def _print_problems(problems) -> None:
         click.echo(f"{errors} error(s), {warnings} warning(s)", err=True)
 
 
+def _require_language(project: Path, language: str | None) -> None:
+    """``--lang`` must name one of the site's languages (MkDocs' own error for another is a stack of lines)."""
+    from generator.catalog.load import Layout
+    from generator.catalog.yamlio import YamlFileError, read_bytes, read_yaml
+
+    if not language:
+        return
+    site = Layout(project).site_file
+    try:
+        data = read_yaml(site, "catalog/site.yaml", read_bytes(site)).data
+    except (OSError, YamlFileError):
+        return  # the build names the problem with the file
+    languages = data.get("languages") if isinstance(data, dict) else None
+    if isinstance(languages, list) and language not in languages:
+        raise click.ClickException(f"--lang {language}: the site's languages are {', '.join(map(str, languages))} "
+                                   f"(add '{language}' to languages in catalog/site.yaml to build it)")
+
+
 def _require_config(project: Path) -> None:
     config_file = project / "mkdocs.yml"
     if not config_file.is_file():
@@ -130,12 +168,13 @@ def _through_scratch(target: Path, what: str, work: Callable[[Path], None], plac
     from generator.site.mkdocs.commands import SiteBuildError  # MkDocs loads only for the commands that build
 
     scratch = sitedir.scratch_dir(target)
+    kept = f"{target} left as it was" if target.exists() else "nothing written"
     with sitedir.exit_on_terminate():
         try:
             work(scratch)
         except SiteBuildError as exc:
             shutil.rmtree(scratch, ignore_errors=True)
-            raise click.ClickException(f"{what} failed, {target} left as it was:\n{exc}") from None
+            raise click.ClickException(f"{what} failed, {kept}:\n{exc}") from None
         except BaseException:
             shutil.rmtree(scratch, ignore_errors=True)
             raise
@@ -160,7 +199,8 @@ def _through_scratch(target: Path, what: str, work: Callable[[Path], None], plac
 @click.option("-q", "--quiet", is_flag=True, help="No progress (shown on a terminal only, in any case).")
 def build(project: Path, site_dir: Path | None, language: str | None, strict: bool, verbose: bool, offline: bool,
           part: str | None, jobs: int, quiet: bool) -> None:
-    """Build the site. The previous site stays untouched unless the build succeeds."""
+    """Build the site into site/, every language and strictly (a warning fails it); the previous site stays untouched
+    unless the build succeeds."""
     from generator.site import progress
     from generator.site.mkdocs.commands import build_site, quiet_logging
 
@@ -171,6 +211,8 @@ def build(project: Path, site_dir: Path | None, language: str | None, strict: bo
     part_languages = [lang.strip() for lang in (part or "").split(",") if lang.strip()]
     if part is not None and (not part_languages or language or jobs > 1):
         raise click.UsageError("--part needs a comma-separated list of languages, and goes without --lang and --jobs")
+    _require_config(project)
+    _require_language(project, language)
     if language:
         os.environ["CUTOVER_LANGUAGE"] = language
 
@@ -229,9 +271,10 @@ def serve(project: Path, dev_addr: str, language: str | None, full_rebuilds: boo
     from generator.site.mkdocs.commands import serve as serve_site
 
     quiet_logging(True)
+    _require_config(project)
+    _require_language(project, language)
     if language:
         os.environ["CUTOVER_LANGUAGE"] = language
-    _require_config(project)
     try:
         serve_site(project, dev_addr, full_rebuilds)
     except (SiteBuildError, PortInUse) as exc:
@@ -403,7 +446,8 @@ def _language_option(loaded, lang: str) -> None:
 @_project_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--lang", "languages", multiple=True, help="Only this language (repeatable).")
-def i18n_status(project: Path, fmt: str, languages: tuple[str, ...]) -> None:
+@click.option("--unfinished", is_flag=True, help="Only files with missing or stale strings (the totals stay whole).")
+def i18n_status(project: Path, fmt: str, languages: tuple[str, ...], unfinished: bool) -> None:
     """Per language and file: complete, missing and stale strings (stale: the source changed after translation)."""
     import json as json_module
 
@@ -417,19 +461,21 @@ def i18n_status(project: Path, fmt: str, languages: tuple[str, ...]) -> None:
     except CutoverError as exc:
         _print_problems(exc.problems)
         sys.exit(1)
+    shown = {lang: [r for r in rows if not unfinished or r.missing or r.stale] for lang, rows in table.items()}
     if fmt == "json":
         click.echo(json_module.dumps({lang: {
             "complete": sum(r.complete for r in rows), "missing": sum(r.missing for r in rows),
             "stale": sum(r.stale for r in rows),
-            "files": [{"file": r.file, "complete": r.complete, "missing": r.missing, "stale": r.stale} for r in rows]}
+            "files": [{"file": r.file, "complete": r.complete, "missing": r.missing, "stale": r.stale} for r in shown[lang]]}
             for lang, rows in table.items()}, indent=2))
         return
-    width = max([len(r.file) for rows in table.values() for r in rows] + [4])
+    width = max([len(r.file) for rows in shown.values() for r in rows] + [4])
     for lang, rows in table.items():
         c, m, s = (sum(getattr(r, k) for r in rows) for k in ("complete", "missing", "stale"))
         click.echo(f"{lang}: {c} complete, {m} missing, {s} stale (of {c + m + s})")
-        click.echo(f"  {'file':<{width}}  complete  missing  stale")
-        for r in rows:
+        if shown[lang]:
+            click.echo(f"  {'file':<{width}}  complete  missing  stale")
+        for r in shown[lang]:
             click.echo(f"  {r.file:<{width}}  {r.complete:>8}  {r.missing:>7}  {r.stale:>5}")
         click.echo("")
 

@@ -287,7 +287,8 @@ def load_everything(root: Path) -> LoadResult:
     # Hidden items and unmet conditions leave, with every reference to them (and to items left out for errors).
     overrides.prune(project, hide, excluded)
     c.problems.extend(overrides.emptied(project, c.docs))
-    c.problems.extend(missing_translations(project.texts(), languages))
+    c.problems.extend(missing_translations(project.texts(), languages,
+                                           lambda display: display in c.docs or (layout.root / display).is_file()))
     problems = sorted(set(c.problems))
     warnings = [p for p in problems if p.severity is not Severity.ERROR]
     return LoadResult(project, warnings, problems, c.left_out, c.unchecked)

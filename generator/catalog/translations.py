@@ -9,7 +9,7 @@ a :class:`~generator.catalog.model.Text` holding all languages found.
 from __future__ import annotations
 
 import datetime
-from typing import Any
+from typing import Any, Callable
 
 from generator.catalog.model import Origin, Text
 from generator.catalog.schema import _resolve, is_translatable
@@ -133,8 +133,10 @@ def _accepts_date(node: dict) -> bool:
 MISSING = "missing-translation"
 
 
-def missing_translations(texts: list[Text], languages: list[str]) -> list[Problem]:
-    """Warnings for texts that lack a language: one per file when its whole translation is missing."""
+def missing_translations(texts: list[Text], languages: list[str],
+                         exists: Callable[[str], bool] = lambda path: False) -> list[Problem]:
+    """Warnings for texts that lack a language: one per file when its whole translation is missing.
+    ``exists(path)``: whether a translation file (a display path) is there, only holding none of the texts."""
     default = languages[0]
     by_file: dict[str, list[Text]] = {}
     for text in texts:
@@ -149,8 +151,11 @@ def missing_translations(texts: list[Text], languages: list[str]) -> list[Proble
                 continue
             if len(missing) == len(file_texts):
                 stem = path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
-                problems.append(Problem(path, 0, 0, f"not translated into {lang} ({len(missing)} strings)",
-                                        f"create {stem}.{lang}.yaml beside it", Severity.WARNING, MISSING))
+                translation = f"{path.rsplit('.', 1)[0]}.{lang}.yaml"
+                hint = (f"write them into the existing {stem}.{lang}.yaml beside it" if exists(translation)
+                        else f"create {stem}.{lang}.yaml beside it")
+                problems.append(Problem(path, 0, 0, f"not translated into {lang} ({len(missing)} strings)", hint,
+                                        Severity.WARNING, MISSING))
                 continue
             for text in missing:
                 origin = text.origins[default]
