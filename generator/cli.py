@@ -16,7 +16,7 @@ from generator.authoring.check import run_check
 from generator.authoring.checkformat import FORMATS, as_github, as_json, counts, promote
 from generator.catalog.load import load_project
 from generator.errors import CutoverError, Severity
-from generator.export.lms import LmsFormat, export
+from generator.export.lms import LmsFormat, OrderingAs, export
 from generator.site import sitedir
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -287,9 +287,17 @@ def serve(project: Path, dev_addr: str, language: str | None, full_rebuilds: boo
               help="gift: Moodle GIFT text; moodle-xml: Moodle XML.")
 @click.option("--lang", "language", default=None, help="Language of the questions. Default: the site's default language.")
 @click.option("--quiz", "quiz_ids", multiple=True, help="Export only this quiz (repeatable). Default: every quiz.")
+@click.option("--ordering-as", type=click.Choice([o.value for o in OrderingAs]), default="ordering", show_default=True,
+              help="How ordering questions are written: 'ordering' needs Moodle's Ordering question type (qtype_ordering) "
+                   "installed, in GIFT as in Moodle XML; 'matching' writes a matching question (Position 1, 2, … each "
+                   "matched with its item) that every Moodle and other LMSs that read GIFT or Moodle XML import.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True, help="File to write.")
-def export_quiz(project: Path, fmt: str, language: str | None, quiz_ids: tuple[str, ...], output: Path) -> None:
-    """Export quizzes for a learning-management system (categories by role, feedback, partial credit)."""
+def export_quiz(project: Path, fmt: str, language: str | None, quiz_ids: tuple[str, ...], ordering_as: str, output: Path) -> None:
+    """Export quizzes for a learning-management system (categories by role, feedback, partial credit).
+
+    Ordering questions are written for Moodle's Ordering question type (the qtype_ordering plugin), which only a
+    Moodle site that has it installed reads; --ordering-as matching writes them as matching questions instead.
+    """
     try:
         loaded = load_project(project)
     except CutoverError as exc:
@@ -302,7 +310,7 @@ def export_quiz(project: Path, fmt: str, language: str | None, quiz_ids: tuple[s
     unknown = [q for q in quiz_ids if q not in loaded.project.quizzes]
     if unknown:
         raise click.BadParameter(f"unknown quiz '{unknown[0]}'; known: {', '.join(loaded.project.quizzes)}", param_hint="--quiz")
-    text = export(loaded.project, LmsFormat(fmt), lang, list(quiz_ids) or None)
+    text = export(loaded.project, LmsFormat(fmt), lang, list(quiz_ids) or None, OrderingAs(ordering_as))
     output.parent.mkdir(parents=True, exist_ok=True)
     tmp = output.with_name(output.name + ".tmp")
     tmp.write_text(text, "utf-8")

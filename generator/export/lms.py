@@ -21,6 +21,14 @@ class LmsFormat(str, enum.Enum):
     MOODLE_XML = "moodle-xml"  #: Moodle XML, the importer's richest format
 
 
+class OrderingAs(str, enum.Enum):
+    """How ordering questions are written. Both formats' ordering syntax is that of Moodle's Ordering question
+    type (qtype_ordering), which a Moodle site must have installed and other LMSs do not read."""
+
+    ORDERING = "ordering"  #: the Ordering question type: drag the items into order
+    MATCHING = "matching"  #: a matching question: "Position 1", "Position 2", … each matched with its item
+
+
 # Moodle accepts only these grade fractions (percent) for multiple-choice answers.
 _MOODLE_FRACTIONS = (100, 90, 83.33333, 80, 75, 70, 66.66667, 60, 50, 40, 33.33333, 30, 25, 20, 16.66667, 14.28571,
                      12.5, 11.11111, 10, 5)
@@ -70,17 +78,22 @@ def _g(loc: Localizer, text) -> str:
     return gift_escape(markup.portable(loc.text(text)))
 
 
-def to_gift(project: Project, quizzes: list[Quiz], lang: str) -> str:
+def _positions(q: Question, loc: Localizer) -> list[tuple[str, object]]:
+    """An ordering question as matching pairs: (label of position n, the item that belongs there)."""
+    return [(loc.ui("quiz.position", number=n), item.text) for n, item in enumerate(q.items, 1)]
+
+
+def to_gift(project: Project, quizzes: list[Quiz], lang: str, ordering_as: OrderingAs = OrderingAs.ORDERING) -> str:
     loc = Localizer(project, lang)
     blocks: list[str] = [f"// Cutover quizzes, language: {lang}"]
     for quiz in quizzes:
         blocks.append(f"$CATEGORY: {category(project, quiz, loc)}")
         for q in quiz.questions:
-            blocks.append(_gift_question(project, quiz, q, loc))
+            blocks.append(_gift_question(project, quiz, q, loc, ordering_as))
     return "\n\n".join(blocks) + "\n"
 
 
-def _gift_question(project: Project, quiz: Quiz, q: Question, loc: Localizer) -> str:
+def _gift_question(project: Project, quiz: Quiz, q: Question, loc: Localizer, ordering_as: OrderingAs) -> str:
     head = f"::{gift_escape(quiz.id + '/' + q.id)}::[markdown]{_g(loc, q.prompt)}"
     general = f"\t####{gift_escape(_general(project, q, loc))}"
     if q.type in (QuestionType.SINGLE, QuestionType.MULTIPLE):
@@ -101,6 +114,9 @@ def _gift_question(project: Project, quiz: Quiz, q: Question, loc: Localizer) ->
         lines = [f"\t={_g(loc, left)} -> {_g(loc, right)}" for _, left, right in q.pairs]
         lines += [f"\t= -> {_g(loc, d.text)}" for d in q.distractors]
         return head + "{\n" + "\n".join(lines) + "\n" + general + "\n}"
+    if ordering_as is OrderingAs.MATCHING:
+        lines = [f"\t={gift_escape(label)} -> {_g(loc, item)}" for label, item in _positions(q, loc)]
+        return head + "{\n" + "\n".join(lines) + "\n" + general + "\n}"
     # qtype_ordering's GIFT syntax takes the items only: the explanation travels in Moodle XML.
     items = "\n".join(f"\t{_g(loc, item.text)}" for item in q.items)
     return head + "{>" + str(len(q.items)) + " ALL VERTICAL ABSOLUTE_POSITION SHOW\n" + items + "\n}"
@@ -114,21 +130,21 @@ def _text(parent: ET.Element, tag: str, value: str, fmt: str | None = "html", **
     return node
 
 
-def to_moodle_xml(project: Project, quizzes: list[Quiz], lang: str) -> str:
+def to_moodle_xml(project: Project, quizzes: list[Quiz], lang: str, ordering_as: OrderingAs = OrderingAs.ORDERING) -> str:
     loc = Localizer(project, lang)
     root = ET.Element("quiz")
     for quiz in quizzes:
         cat = ET.SubElement(root, "question", type="category")
         ET.SubElement(ET.SubElement(cat, "category"), "text").text = category(project, quiz, loc)
         for q in quiz.questions:
-            root.append(_xml_question(project, quiz, q, loc))
+            root.append(_xml_question(project, quiz, q, loc, ordering_as))
     ET.indent(root, space=" ")
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
 
 
-def _xml_question(project: Project, quiz: Quiz, q: Question, loc: Localizer) -> ET.Element:
+def _xml_question(project: Project, quiz: Quiz, q: Question, loc: Localizer, ordering_as: OrderingAs) -> ET.Element:
     kind = {QuestionType.SINGLE: "multichoice", QuestionType.MULTIPLE: "multichoice", QuestionType.TRUE_FALSE: "truefalse",
-            QuestionType.MATCHING: "matching", QuestionType.ORDERING: "ordering"}[q.type]
+            QuestionType.MATCHING: "matching", QuestionType.ORDERING: ordering_as.value}[q.type]
     node = ET.Element("question", type=kind)
     ET.SubElement(ET.SubElement(node, "name"), "text").text = f"{quiz.id}/{q.id}"
     _text(node, "questiontext", html(loc.text(q.prompt), inline=False))
@@ -152,10 +168,12 @@ def _xml_question(project: Project, quiz: Quiz, q: Question, loc: Localizer) -> 
             answer = _text(node, "answer", "true" if value else "false", "moodle_auto_format",
                            fraction="100" if q.answer is value else "0")
             _text(answer, "feedback", html(loc.text(feedback)) if feedback else "")
-    elif q.type is QuestionType.MATCHING:
+    elif q.type is QuestionType.MATCHING or ordering_as is OrderingAs.MATCHING:
         ET.SubElement(node, "shuffleanswers").text = "true"
-        for _, left, right in q.pairs:
-            sub = _text(node, "subquestion", html(loc.text(left)))
+        pairs = [(loc.text(left), right) for _, left, right in q.pairs] if q.type is QuestionType.MATCHING else \
+            _positions(q, loc)
+        for left, right in pairs:
+            sub = _text(node, "subquestion", html(left))
             ET.SubElement(ET.SubElement(sub, "answer"), "text").text = markup.plain(loc.text(right))
         for distractor in q.distractors:
             sub = _text(node, "subquestion", "")
@@ -169,6 +187,8 @@ def _xml_question(project: Project, quiz: Quiz, q: Question, loc: Localizer) -> 
     return node
 
 
-def export(project: Project, fmt: LmsFormat, lang: str, quiz_ids: list[str] | None = None) -> str:
+def export(project: Project, fmt: LmsFormat, lang: str, quiz_ids: list[str] | None = None,
+           ordering_as: OrderingAs = OrderingAs.ORDERING) -> str:
     quizzes = [project.quizzes[q] for q in quiz_ids] if quiz_ids else list(project.quizzes.values())
-    return to_gift(project, quizzes, lang) if fmt is LmsFormat.GIFT else to_moodle_xml(project, quizzes, lang)
+    writer = to_gift if fmt is LmsFormat.GIFT else to_moodle_xml
+    return writer(project, quizzes, lang, ordering_as)
