@@ -108,7 +108,7 @@ class LastGoodSite:
             return content
         found = _HTML_LANG.search(content)
         text = self._notice(found.group(1).decode() if found else "en")
-        block = (f'<div role="alert" class="cutover-build-error" style="position:sticky;top:0;z-index:1000;'
+        block = (f'<div role="alert" class="cutover-build-error" style="position:relative;z-index:1000;'
                  f'background:#b00020;color:#fff;padding:.8rem 1rem;font:16px/1.4 system-ui,sans-serif">'
                  f'<strong>{html.escape(text)}</strong><pre style="white-space:pre-wrap;margin:.5rem 0 0;'
                  f'font-size:13px;max-height:40vh;overflow:auto">{html.escape(self.error)}</pre></div>').encode()
