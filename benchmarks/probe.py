@@ -65,8 +65,8 @@ def plain(project: Path, target: Path) -> dict:
         return out
 
     theme = dict(raw["theme"])
-    if str(PACKAGE_DIR / "theme") in config.theme.dirs and not theme.get("custom_dir"):
-        theme["custom_dir"] = str(PACKAGE_DIR / "theme")  # cutover's template additions
+    if str(PACKAGE_DIR / "site" / "theme") in config.theme.dirs and not theme.get("custom_dir"):
+        theme["custom_dir"] = str(PACKAGE_DIR / "site" / "theme")  # cutover's template additions
     plugins = []
     for item in raw.get("plugins", []):
         name = next(iter(item)) if isinstance(item, dict) else item
