@@ -52,7 +52,7 @@ def test_the_table_writer_replaces_only_the_marked_block(tmp_path: Path):
     finally:
         sys.path.remove(str(REPO / "benchmarks"))
     results = {"pages": 1600, "overhead_ratio": 1.1, "overhead_ratio_cpu": 1.05, "build_s": 20.0, "plain_build_s": 18.2,
-               "generator_s": 1.5, "quiz_runtime_gzip_bytes": 11100, "quiz_js_gzip_bytes": 9400, "quiz_css_gzip_bytes": 1700,
+               "generator_s": 1.5, "generator_cpu_s": 1.4, "build_cpu_s": 19.0, "quiz_runtime_gzip_bytes": 11100, "quiz_js_gzip_bytes": 9400, "quiz_css_gzip_bytes": 1700,
                "output_bytes": 80 * 2 ** 20, "output_bytes_per_page": 52000}  # a --quick-like run: no serve, no scaling
     rows = figures.figures(results)
     assert [r["figure"] for r in rows] == ["Overhead against a plain `mkdocs build` of the same generated Markdown (1,600 pages)",
