@@ -42,6 +42,7 @@ REPO = HERE.parent
 sys.path.insert(0, str(HERE))
 
 from catalog import size_for, write_project  # noqa: E402
+from figures import figures  # noqa: E402
 
 PY = sys.executable
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true", "PYTHONPATH": str(REPO)}
@@ -310,6 +311,11 @@ def main() -> None:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
     results["benchmark_s"] = time.perf_counter() - started
+    command = [a for i, a in enumerate(sys.argv[1:]) if a != "--json" and (i == 0 or sys.argv[i] != "--json")]
+    results["measured"] = {"date": time.strftime("%Y-%m-%d"), "command": " ".join(["python benchmarks/run.py", *command]),
+                           **{k: results["machine"][k] for k in ("cpu", "cores", "python")},
+                           "load_average": (results["machine"]["load_average"] or [None])[0]}
+    results["figures"] = figures(results)  # what README.md shows (benchmarks/readme.py)
     text = json.dumps(results, indent=2)
     print(text)
     if args.json:

@@ -11,11 +11,12 @@ from pathlib import Path
 
 import click
 
+from generator import DISTRIBUTION
 from generator.authoring.check import run_check
 from generator.authoring.checkformat import FORMATS, as_github, as_json, counts, promote
 from generator.catalog.load import load_project
 from generator.errors import CutoverError, Severity
-from generator.export.lms import LmsFormat, export
+from generator.export.lms import LmsFormat, OrderingAs, export
 from generator.site import sitedir
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -27,8 +28,28 @@ def _project_option(fn):
                         show_default=True, help="Project folder (holds mkdocs.yml, catalog/, quizzes/, docs/).")(fn)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="cutover")
+class _TaskGroup(click.Group):
+    """``cutover --help``: the commands grouped by the task they serve, each with its whole first sentence."""
+
+    TASKS = [("Write", ["new", "check"]), ("Translate", ["i18n"]), ("Build and preview", ["build", "serve", "verify", "assemble"]),
+             ("Publish", ["publish", "versions"]), ("Export", ["export", "export-quiz", "export-lms", "pdf"]), ("Organisations", ["init"])]
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        listed = [name for _, names in self.TASKS for name in names if name in self.commands]
+        return listed + sorted(set(self.commands) - set(listed))
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        sections = self.TASKS + [("Other", sorted(set(self.commands) - {n for _, names in self.TASKS for n in names}))]
+        for title, names in sections:
+            rows = [(name, self.commands[name].get_short_help_str(limit=500)) for name in names
+                    if name in self.commands and not self.commands[name].hidden]
+            if rows:
+                with formatter.section(title):
+                    formatter.write_dl(rows)
+
+
+@click.group(cls=_TaskGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name=DISTRIBUTION, prog_name="cutover")
 def main() -> None:
     """Turn role and feature definitions into a multilingual training site."""
 
@@ -37,16 +58,40 @@ def main() -> None:
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--org-name", default="Example Organisation", show_default=True, help="The organisation's name ({{ org_name }}).")
 @click.option("--languages", default=None, help="Comma-separated languages, the kit's default first (e.g. en,de). Default: all the kit has.")
-def init_command(directory: Path, org_name: str, languages: str | None) -> None:
-    """Create a new organisation site in DIRECTORY that layers over the installed default kit."""
+@click.option("--no-build", is_flag=True, help="Write, commit and check the new site, but do not build it.")
+@click.option("--update-schemas", is_flag=True,
+              help="In an existing organisation site (DIRECTORY), renew the copies of the JSON Schemas in schemas/ after "
+                   "an upgrade; nothing else is written.")
+@click.pass_context
+def init_command(ctx: click.Context, directory: Path, org_name: str, languages: str | None, no_build: bool,
+                 update_schemas: bool) -> None:
+    """Create a new organisation site in DIRECTORY that layers over the installed default kit: a git repository with
+    a first commit, checked and built."""
+    from generator import version
     from generator.org.init import InitError, init
+    from generator.org.init import update_schemas as renew_schemas
     from generator.org.kit import KitNotFound
+    from generator.org.repository import first_commit
 
     try:
+        if update_schemas:
+            changed = renew_schemas(directory)
+            click.echo(f"{len(changed)} schema file{'s' if len(changed) != 1 else ''} renewed in {directory / 'schemas'}"
+                       if changed else f"The schemas in {directory / 'schemas'} are up to date.")
+            return
         written = init(directory, org_name, languages)
     except (InitError, KitNotFound) as exc:
         raise click.ClickException(str(exc)) from None
-    click.echo(f"{len(written)} files written to {directory}. Next: cd {directory} && cutover check && cutover serve")
+    click.echo(f"{len(written)} files written to {directory}: "
+               f"{first_commit(directory, f'New training site for {org_name}, from Cutover {version()}')}.")
+    result = run_check(directory)
+    _print_problems(result.problems)
+    if counts(result.problems)[0]:
+        raise click.ClickException(f"the new site in {directory} has errors (above)")
+    click.echo(f"Checked: {_summary(result.project)}.")
+    if not no_build:
+        ctx.invoke(build, project=directory)
+    click.echo(f"Next: cd {directory} && cutover serve")
 
 
 @main.command("check")
@@ -62,11 +107,8 @@ def check_command(project: Path, strict: bool, fmt: str) -> None:
     result = run_check(project)
     problems = promote(result.problems) if strict else result.problems
     errors, _ = counts(problems)
-    p = result.project
-    summary = (f"{len(p.roles)} roles, {len(p.features)} features, {len(p.faqs)} FAQs, {len(p.phases)} phases, "
-               f"{len(p.terms)} glossary terms, {len(p.scenarios)} scenarios, {len(p.quizzes)} quizzes"
-               f"{', a survey' if p.survey else ''} in {len(p.site.languages)} languages "
-               f"({', '.join(p.site.languages)})") if p else ""
+    # With errors the model lacks what they concern: no summary of it.
+    summary = _summary(result.project) if result.project and not counts(result.problems)[0] else ""
     if fmt == "json":
         click.echo(as_json(problems, summary))
     elif fmt == "github":
@@ -81,6 +123,12 @@ def check_command(project: Path, strict: bool, fmt: str) -> None:
         click.echo(f"OK: {summary}.")
 
 
+def _summary(p) -> str:
+    return (f"{len(p.roles)} roles, {len(p.features)} features, {len(p.faqs)} FAQs, {len(p.phases)} phases, "
+            f"{len(p.terms)} glossary terms, {len(p.scenarios)} scenarios, {len(p.quizzes)} quizzes"
+            f"{', a survey' if p.survey else ''} in {len(p.site.languages)} languages ({', '.join(p.site.languages)})")
+
+
 def _print_problems(problems) -> None:
     errors = sum(p.severity is Severity.ERROR for p in problems)
     warnings = len(problems) - errors
@@ -88,6 +136,24 @@ def _print_problems(problems) -> None:
         click.echo(problem.format(), err=True)
     if problems:
         click.echo(f"{errors} error(s), {warnings} warning(s)", err=True)
+
+
+def _require_language(project: Path, language: str | None) -> None:
+    """``--lang`` must name one of the site's languages (MkDocs' own error for another is a stack of lines)."""
+    from generator.catalog.load import Layout
+    from generator.catalog.yamlio import YamlFileError, read_bytes, read_yaml
+
+    if not language:
+        return
+    site = Layout(project).site_file
+    try:
+        data = read_yaml(site, "catalog/site.yaml", read_bytes(site)).data
+    except (OSError, YamlFileError):
+        return  # the build names the problem with the file
+    languages = data.get("languages") if isinstance(data, dict) else None
+    if isinstance(languages, list) and language not in languages:
+        raise click.ClickException(f"--lang {language}: the site's languages are {', '.join(map(str, languages))} "
+                                   f"(add '{language}' to languages in catalog/site.yaml to build it)")
 
 
 def _require_config(project: Path) -> None:
@@ -109,12 +175,13 @@ def _through_scratch(target: Path, what: str, work: Callable[[Path], None], plac
     from generator.site.mkdocs.commands import SiteBuildError  # MkDocs loads only for the commands that build
 
     scratch = sitedir.scratch_dir(target)
+    kept = f"{target} left as it was" if target.exists() else "nothing written"
     with sitedir.exit_on_terminate():
         try:
             work(scratch)
         except SiteBuildError as exc:
             shutil.rmtree(scratch, ignore_errors=True)
-            raise click.ClickException(f"{what} failed, {target} left as it was:\n{exc}") from None
+            raise click.ClickException(f"{what} failed, {kept}:\n{exc}") from None
         except BaseException:
             shutil.rmtree(scratch, ignore_errors=True)
             raise
@@ -136,17 +203,23 @@ def _through_scratch(target: Path, what: str, work: Callable[[Path], None], plac
                    "`cutover assemble DIR` joins the parts.")
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Build the languages in this many processes at once; the site is the same.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress (shown on a terminal only, in any case).")
 def build(project: Path, site_dir: Path | None, language: str | None, strict: bool, verbose: bool, offline: bool,
-          part: str | None, jobs: int) -> None:
-    """Build the site. The previous site stays untouched unless the build succeeds."""
+          part: str | None, jobs: int, quiet: bool) -> None:
+    """Build the site into site/, every language and strictly (a warning fails it); the previous site stays untouched
+    unless the build succeeds."""
+    from generator.site import progress
     from generator.site.mkdocs.commands import build_site, quiet_logging
 
     quiet_logging(verbose)
+    progress.set_sink(None if verbose else _page_progress(quiet))
     project = project.resolve()
     target = (site_dir or project / ("parts" if part else "site")).resolve()
     part_languages = [lang.strip() for lang in (part or "").split(",") if lang.strip()]
     if part is not None and (not part_languages or language or jobs > 1):
         raise click.UsageError("--part needs a comma-separated list of languages, and goes without --lang and --jobs")
+    _require_config(project)
+    _require_language(project, language)
     if language:
         os.environ["CUTOVER_LANGUAGE"] = language
 
@@ -201,16 +274,17 @@ def assemble(project: Path, parts: Path, site_dir: Path | None) -> None:
                    "and every page whenever the navigation, a title or mkdocs.yml changes.")
 def serve(project: Path, dev_addr: str, language: str | None, full_rebuilds: bool) -> None:
     """Serve the site with live reload; edits to catalog/, quizzes/ and docs/ rebuild it."""
-    from generator.site.mkdocs.commands import SiteBuildError, quiet_logging
+    from generator.site.mkdocs.commands import PortInUse, SiteBuildError, quiet_logging
     from generator.site.mkdocs.commands import serve as serve_site
 
     quiet_logging(True)
+    _require_config(project)
+    _require_language(project, language)
     if language:
         os.environ["CUTOVER_LANGUAGE"] = language
-    _require_config(project)
     try:
         serve_site(project, dev_addr, full_rebuilds)
-    except SiteBuildError as exc:
+    except (SiteBuildError, PortInUse) as exc:
         raise click.ClickException(str(exc)) from None
 
 
@@ -220,11 +294,20 @@ def serve(project: Path, dev_addr: str, language: str | None, full_rebuilds: boo
               help="gift: Moodle GIFT text; moodle-xml: Moodle XML.")
 @click.option("--lang", "language", default=None, help="Language of the questions. Default: the site's default language.")
 @click.option("--quiz", "quiz_ids", multiple=True, help="Export only this quiz (repeatable). Default: every quiz.")
+@click.option("--ordering-as", type=click.Choice([o.value for o in OrderingAs]), default="ordering", show_default=True,
+              help="How ordering questions are written: 'ordering' needs Moodle's Ordering question type (qtype_ordering) "
+                   "installed, in GIFT as in Moodle XML; 'matching' writes a matching question (Position 1, 2, … each "
+                   "matched with its item) that every Moodle and other LMSs that read GIFT or Moodle XML import.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True, help="File to write.")
 @click.option("--site-url", default=None, metavar="URL",
               help="Where the site is published (http/https): feedback links to its guides. Without it, links stay text.")
-def export_quiz(project: Path, fmt: str, language: str | None, quiz_ids: tuple[str, ...], output: Path, site_url: str | None) -> None:
-    """Export quizzes for a learning-management system (categories by role, feedback, partial credit)."""
+def export_quiz(project: Path, fmt: str, language: str | None, quiz_ids: tuple[str, ...], ordering_as: str, output: Path,
+                site_url: str | None) -> None:
+    """Export quizzes for a learning-management system (categories by role, feedback, partial credit).
+
+    Ordering questions are written for Moodle's Ordering question type (the qtype_ordering plugin), which only a
+    Moodle site that has it installed reads; --ordering-as matching writes them as matching questions instead.
+    """
     from generator.export.lms import site_url_problem
 
     if site_url and site_url_problem(site_url):
@@ -241,7 +324,7 @@ def export_quiz(project: Path, fmt: str, language: str | None, quiz_ids: tuple[s
     unknown = [q for q in quiz_ids if q not in loaded.project.quizzes]
     if unknown:
         raise click.BadParameter(f"unknown quiz '{unknown[0]}'; known: {', '.join(loaded.project.quizzes)}", param_hint="--quiz")
-    text = export(loaded.project, LmsFormat(fmt), lang, list(quiz_ids) or None, site_url)
+    text = export(loaded.project, LmsFormat(fmt), lang, list(quiz_ids) or None, site_url, OrderingAs(ordering_as))
     output.parent.mkdir(parents=True, exist_ok=True)
     tmp = output.with_name(output.name + ".tmp")
     tmp.write_text(text, "utf-8")
@@ -256,24 +339,47 @@ def export_quiz(project: Path, fmt: str, language: str | None, quiz_ids: tuple[s
 @click.argument("aliases", nargs=-1)
 @click.option("--title", default=None, help="Title in the version selector (default: the version).")
 @click.option("--set-default", is_flag=True, help="Send readers of the site root to this version.")
-def publish(project: Path, version: str, aliases: tuple[str, ...], title: str | None, set_default: bool) -> None:
+@click.option("--allow-dirty", is_flag=True,
+              help="Publish uncommitted changes too (they are deployed under the name of the last commit).")
+@click.option("-q", "--quiet", is_flag=True, help="No progress (shown on a terminal only, in any case).")
+def publish(project: Path, version: str, aliases: tuple[str, ...], title: str | None, set_default: bool,
+            allow_dirty: bool, quiet: bool) -> None:
     """Build VERSION strictly and deploy it with mike to the local gh-pages branch.
 
-    Older versions stay byte-identical; a failed build deploys nothing.
+    Older versions stay byte-identical; a failed build deploys nothing. Refuses a working tree with uncommitted
+    changes unless --allow-dirty.
     """
-    from generator.publish.versions import PublishError
+    from generator.publish.versions import PublishError, require_committed
     from generator.publish.versions import publish as run_publish
 
     try:
-        load_project(project)  # clear errors before mike starts a build
+        if not allow_dirty:
+            require_committed(project.resolve())
+        loaded = load_project(project)  # clear errors before mike starts a build
         _require_config(project)
-        run_publish(project.resolve(), version, list(aliases), title, set_default)
+        _warn_untranslated(loaded, project)
+        run_publish(project.resolve(), version, list(aliases), title, set_default, allow_dirty, _page_progress(quiet))
     except CutoverError as exc:
         _print_problems(exc.problems)
         sys.exit(1)
     except PublishError as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(f"Published {version}" + (f" ({', '.join(aliases)})" if aliases else "") + (", now the default" if set_default else ""))
+
+
+def _warn_untranslated(loaded, project: Path) -> None:
+    """A version is published with missing translations only knowingly: how many strings and pages lack one."""
+    from generator.catalog.load import Layout
+    from generator.catalog.translations import MISSING
+    from generator.site.stage import plan
+
+    strings = sum(1 for p in loaded.warnings if p.code == MISSING)
+    pages = sum(1 for p in plan(loaded.project, Layout(project))[1].warnings if p.code == MISSING)
+    parts = [f"{strings} string{'s' if strings != 1 else ''}"] * bool(strings) + \
+            [f"{pages} hand-written page{'s' if pages != 1 else ''}"] * bool(pages)
+    if parts:
+        click.echo(f"Warning: {' and '.join(parts)} not translated yet: readers see the default language there, "
+                   "with a notice ('cutover check' lists them; 'cutover i18n status' counts them per file).", err=True)
 
 
 @main.command()
@@ -384,7 +490,8 @@ def _language_option(loaded, lang: str) -> None:
 @_project_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--lang", "languages", multiple=True, help="Only this language (repeatable).")
-def i18n_status(project: Path, fmt: str, languages: tuple[str, ...]) -> None:
+@click.option("--unfinished", is_flag=True, help="Only files with missing or stale strings (the totals stay whole).")
+def i18n_status(project: Path, fmt: str, languages: tuple[str, ...], unfinished: bool) -> None:
     """Per language and file: complete, missing and stale strings (stale: the source changed after translation),
     the interface strings included; then per page, how many strings it shows in another language."""
     import json as json_module
@@ -401,29 +508,31 @@ def i18n_status(project: Path, fmt: str, languages: tuple[str, ...]) -> None:
     except CutoverError as exc:
         _print_problems(exc.problems)
         sys.exit(1)
+    shown = {lang: [r for r in rows if not unfinished or r.missing or r.stale] for lang, rows in table.items()}
     if fmt == "json":
         click.echo(json_module.dumps({lang: {
             "complete": sum(r.complete for r in rows), "missing": sum(r.missing for r in rows),
             "stale": sum(r.stale for r in rows),
-            "files": [{"file": r.file, "complete": r.complete, "missing": r.missing, "stale": r.stale} for r in rows],
+            "files": [{"file": r.file, "complete": r.complete, "missing": r.missing, "stale": r.stale} for r in shown[lang]],
             "pages": [{"page": p.page, "content": p.content, "interface": p.interface, "whole_page": p.whole}
                       for p in pages[lang] if p.total or p.whole]}
             for lang, rows in table.items()}, indent=2))
         return
-    width = max([len(r.file) for rows in table.values() for r in rows] + [4])
+    width = max([len(r.file) for rows in shown.values() for r in rows] + [4])
     for lang, rows in table.items():
         c, m, s = (sum(getattr(r, k) for r in rows) for k in ("complete", "missing", "stale"))
         click.echo(f"{lang}: {c} complete, {m} missing, {s} stale (of {c + m + s})")
-        click.echo(f"  {'file':<{width}}  complete  missing  stale")
-        for r in rows:
+        if shown[lang]:
+            click.echo(f"  {'file':<{width}}  complete  missing  stale")
+        for r in shown[lang]:
             click.echo(f"  {r.file:<{width}}  {r.complete:>8}  {r.missing:>7}  {r.stale:>5}")
-        shown = [p for p in pages[lang] if p.total or p.whole]
-        click.echo(f"  {len(shown)} of {len(pages[lang])} pages show text in another language"
-                   + (":" if shown else "."))
-        page_width = max([len(p.page) for p in shown] + [4])
-        if shown:
+        mixed = [p for p in pages[lang] if p.total or p.whole]
+        click.echo(f"  {len(mixed)} of {len(pages[lang])} pages show text in another language"
+                   + (":" if mixed else "."))
+        page_width = max([len(p.page) for p in mixed] + [4])
+        if mixed:
             click.echo(f"  {'page':<{page_width}}  content  interface")
-        for p in shown:
+        for p in mixed:
             content = "page" if p.whole else str(p.content)
             click.echo(f"  {p.page:<{page_width}}  {content:>7}  {p.interface:>9}")
         click.echo("")
@@ -506,7 +615,9 @@ NO_BROWSER_EXIT = 3
               "/usr/bin/chromium, chromium on PATH, Playwright's own).")
 @click.option("--junit", type=click.Path(dir_okay=False, path_type=Path), help="Write a JUnit XML report.")
 @click.option("--json", "json_file", type=click.Path(dir_okay=False, path_type=Path), help="Write a JSON report.")
-def verify(site_dir: Path, all_pages: bool, jobs: int, browser_path: str | None, junit: Path | None, json_file: Path | None) -> None:
+@click.option("-q", "--quiet", is_flag=True, help="No progress (shown on a terminal only, in any case).")
+def verify(site_dir: Path, all_pages: bool, jobs: int, browser_path: str | None, junit: Path | None, json_file: Path | None,
+           quiet: bool) -> None:
     """Prove that a built site works: links, anchors, languages, quizzes, search, offline, accessibility.
 
     Exit 0 when every check passes, 1 when one fails, 3 when no browser can be started.
@@ -517,7 +628,7 @@ def verify(site_dir: Path, all_pages: bool, jobs: int, browser_path: str | None,
 
     if not (site_dir / "index.html").is_file():
         raise click.ClickException(f"{site_dir} holds no built site (no index.html): run 'cutover build' first")
-    progress = _progress_printer()
+    progress = _progress_printer(quiet)
     try:
         report = run_verify(site_dir, VerifyOptions(all_pages=all_pages, jobs=jobs, browser=browser_path, progress=progress))
     except BrowserUnavailable as exc:
@@ -531,15 +642,37 @@ def verify(site_dir: Path, all_pages: bool, jobs: int, browser_path: str | None,
     sys.exit(0 if report.passed else 1)
 
 
-def _progress_printer():
-    interactive = sys.stderr.isatty()
+def _progress_printer(quiet: bool = False):
+    """Progress of `verify`'s checks: a line updated in place on a terminal; elsewhere (CI) one line per finished
+    check; nothing with --quiet."""
+    line = _ProgressLine(quiet)
 
     def show(check: str, done: int, total: int) -> None:
-        if interactive:
-            click.echo(f"\r{check}: {done}/{total}", err=True, nl=done == total)
-        elif done == total:
+        if line.enabled:
+            line.show(f"{check}: {done}/{total}", done == total)
+        elif done == total and not quiet:  # a log has one line per check
             click.echo(f"{check}: {total} checked", err=True)
     return show
+
+
+class _ProgressLine:
+    """One line of progress on stderr, rewritten in place, only when stderr is a terminal (CI logs stay clean)."""
+
+    def __init__(self, quiet: bool = False):
+        self.enabled = not quiet and sys.stderr.isatty()
+
+    def show(self, text: str, finished: bool = False) -> None:
+        if self.enabled:
+            click.echo(f"\r\x1b[K{text}", err=True, nl=finished)
+
+
+def _page_progress(quiet: bool):
+    """Progress of a build: per language, pages done of pages to build (None when not shown)."""
+    line = _ProgressLine(quiet)
+    if not line.enabled:
+        return None
+    line.show("Reading the definitions…")  # the seconds before the first page
+    return lambda lang, done, total: line.show(f"{lang}: {done}/{total} pages", done == total)
 
 
 

@@ -126,7 +126,9 @@ def check_consistency(project: Project, root: Path) -> list[Problem]:
         path = root / display
         if not path.is_file():
             continue  # a kit's translation: the kit's own check reads it
-        raw = path.read_text("utf-8")
+        raw = _read(path)
+        if raw is None:
+            continue
         spans = {anchor: (start, end) for anchor, _, start, end in scalar_spans(raw)}
         starts = line_starts(raw)
         for anchor, lang, source, _ in items:
@@ -142,12 +144,22 @@ def check_consistency(project: Project, root: Path) -> list[Problem]:
             original = docs / default / page.relative_to(folder)
             if not original.is_file():
                 continue
-            raw = page.read_text("utf-8")
+            raw, source_text = _read(page), _read(original)
+            if raw is None or source_text is None:
+                continue
             starts = line_starts(raw)
-            for offset, found, have in differences(original.read_text("utf-8"), default, raw, lang):
+            for offset, found, have in differences(source_text, default, raw, lang):
                 problems.append(_problem(relative(page, root), *position(starts, offset), found, have,
                                          relative(original, root)))
     return problems
+
+
+def _read(path: Path) -> str | None:
+    """A file's text, or None when it cannot be read (loading and staging report that, at its place)."""
+    try:
+        return path.read_text("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
 
 
 def _problem(display: str, line: int, col: int, found: str, have: str, source: str = "the source text") -> Problem:

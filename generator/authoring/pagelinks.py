@@ -10,6 +10,7 @@ from __future__ import annotations
 import posixpath
 import re
 from pathlib import Path
+from typing import Callable
 from urllib.parse import unquote
 
 from markdown.extensions.toc import slugify
@@ -40,21 +41,32 @@ def anchors(markdown: str) -> set[str]:
     return found
 
 
-def check_links(root: Path, files: dict[str, bytes], sources: dict[str, Path]) -> list[Problem]:
-    """Problems for broken links in the hand-written pages ``sources`` (staged path -> file in docs/)."""
-    anchor_cache: dict[str, set[str]] = {}
+def anchor_index(files: dict[str, bytes]) -> Callable[[str], set[str]]:
+    """The anchors of a staged page, computed once per page."""
+    cache: dict[str, set[str]] = {}
 
     def page_anchors(rel: str) -> set[str]:
-        if rel not in anchor_cache:
-            anchor_cache[rel] = anchors(files[rel].decode("utf-8", "replace"))
-        return anchor_cache[rel]
+        if rel not in cache:
+            cache[rel] = anchors(files[rel].decode("utf-8", "replace"))
+        return cache[rel]
+    return page_anchors
 
+
+def _judge_all(page: str, anchor: str) -> bool:
+    return False
+
+
+def check_links(root: Path, files: dict[str, bytes], sources: dict[str, Path],
+                unjudged: Callable[[str, str], bool] = _judge_all) -> list[Problem]:
+    """Problems for broken links in the hand-written pages ``sources`` (staged path -> file in docs/).
+    ``unjudged(page, anchor)``: a target not to judge (the page of a definition that has errors of its own)."""
+    page_anchors = anchor_index(files)
     problems = []
     for rel, path in sorted(sources.items()):
         display = relative(path, root)
         text = files[rel].decode("utf-8", "replace")  # staged: variables filled in, line for line the writer's page
-        for line_no, col, target in _links(text):
-            problem = _check(rel, target, files, page_anchors)
+        for line_no, col, target in links_in(text):
+            problem = check_target(rel, target, files, page_anchors, unjudged)
             if problem:
                 message, hint = problem
                 problems.append(Problem(display, line_no, col, message, hint, code="broken-link"))
@@ -69,12 +81,15 @@ def handwritten_sources(docs: Path, files: dict[str, bytes]) -> dict[str, Path]:
             if path.is_file() and (rel := path.relative_to(docs).as_posix()) in files}
 
 
-def _check(rel: str, target: str, files: dict[str, bytes], page_anchors) -> tuple[str, str] | None:
-    if target.startswith("/") and not target.startswith("//"):
-        return (f"link to '{target}' is absolute: it breaks when the site is published under a folder or as a version",
-                "link relative to this page, like ../guides/hold.md")
-    if not target or _SCHEME.match(target) or target.startswith("/") or "{{" in target:
+def check_target(rel: str, target: str, files: dict[str, bytes], page_anchors,
+                 unjudged: Callable[[str, str], bool] = _judge_all) -> tuple[str, str] | None:
+    """(message, hint) when the link ``target`` on the staged page ``rel`` leads nowhere, as the strict build
+    judges it (``validation`` in mkdocs.yml: a missing page or anchor, an absolute link); else None."""
+    if not target or _SCHEME.match(target) or target.startswith("//") or "{{" in target:
         return None
+    if target.startswith(("/", "\\")):
+        return (f"link to '{target}' is absolute: MkDocs leaves it as it is, and it breaks when the site is served under "
+                "a sub-path or from a file share", "link by the path relative to the page (see 'Hand-written pages' in CONTRIBUTING.md)")
     path, _, anchor = target.partition("#")
     path = unquote(path)
     if not path:
@@ -84,6 +99,8 @@ def _check(rel: str, target: str, files: dict[str, bytes], page_anchors) -> tupl
         if path.endswith("/") or dest + "/index.md" in files and dest not in files:
             dest = posixpath.join(dest, "index.md")
     lang = rel.split("/", 1)[0] + "/" if "/" in rel else ""
+    if unjudged(dest[len(lang):] if dest.startswith(lang) else dest, anchor):
+        return None
     if dest not in files:
         if dest.startswith("..") or not dest.startswith(lang):
             return f"link to '{target}' leaves the language folder", "link to pages by their path inside docs/<language>/"
@@ -98,10 +115,10 @@ def _check(rel: str, target: str, files: dict[str, bytes], page_anchors) -> tupl
 
 def locate(text: str, target: str) -> tuple[int, int] | None:
     """(line, column) of the first link to ``target`` in a page's Markdown ``text``."""
-    return next(((line, col) for line, col, found in _links(text) if found == target), None)
+    return next(((line, col) for line, col, found in links_in(text) if found == target), None)
 
 
-def _links(text: str):
+def links_in(text: str):
     """(line, column, target) of every link outside code and front matter."""
     in_fence = False
     front = front_matter_lines(text)

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator import PACKAGE_DIR
 from generator.catalog.yamlio import YamlFileError, read_yaml
 from generator.errors import CutoverError, Problem, relative
 from generator.render.localize import language_name
@@ -27,6 +28,15 @@ class _Kind:
 
 _KINDS = {"role": _Kind("role", "catalog/roles"), "feature": _Kind("feature", "catalog/features"),
           "quiz": _Kind("quiz", "quizzes"), "faq": _Kind("faqs", "catalog/faqs")}
+
+
+def _schema_folder(root: Path, depth: str) -> str:
+    """What a new file's ``$schema`` line points into: the checkout's generator/schemas, an organisation's copies
+    in schemas/ (``cutover init``), else the installed package's own folder."""
+    for folder in ("generator/schemas", "schemas"):
+        if (root / folder / "site.schema.json").is_file():
+            return depth + folder
+    return (PACKAGE_DIR / "schemas").as_posix()
 
 
 class ScaffoldError(Exception):
@@ -52,10 +62,11 @@ def scaffold(root: Path, kind: str, new_id: str) -> list[Path]:
     fields = {"id": new_id, "category": _first_category(site), "feature": _first_id(root / "catalog/features", "your-feature-id"),
               "role": _first_id(root / "catalog/roles", "your-role-id"), "devices": ", ".join(_devices(root, site))}
     depth = "../" * len(Path(spec.folder).parts)
-    texts = {source: _fill(_template(spec.template), {**fields, "schema": f"{depth}generator/schemas/{spec.template}.schema.json"})}
+    schemas = _schema_folder(root, depth)
+    texts = {source: _fill(_template(spec.template), {**fields, "schema": f"{schemas}/{spec.template}.schema.json"})}
     for lang, path in zip(languages[1:], targets[1:]):
         texts[path] = _fill(_template(f"{spec.template}.translation"), {
-            **fields, "schema": f"{depth}generator/schemas/{spec.template}.translation.schema.json",
+            **fields, "schema": f"{schemas}/{spec.template}.translation.schema.json",
             "language": language_name(lang, "en"), "source": source.name})
     folder.mkdir(parents=True, exist_ok=True)
     written = []

@@ -17,18 +17,18 @@ Beside every file, ``<name>.<lang>.yaml`` holds its translation into ``lang``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator.catalog import allowlist, conditions, devices, feedback, survey, variables
+from generator.catalog import allowlist, conditions, devices, feedback, setaside, survey, variables
 from generator.catalog import model as m
 from generator.catalog.references import Unchecked, check_references
 from generator.catalog.schema import source_schema, translation_schema, validate
 from generator.catalog.translations import Merger, missing_translations, unmatched_in_both
 from generator.catalog.variables import nested
 from generator.catalog.yamlio import Document, YamlFileError, read_bytes, read_yaml
-from generator.errors import CutoverError, Problem, did_you_mean, errors_only, relative
+from generator.errors import CutoverError, Problem, Severity, did_you_mean, errors_only, relative
 from generator.org import branding, kit, overrides, structure
 from generator.strings import files as uistrings
 
@@ -78,6 +78,17 @@ class Layout:
 class LoadResult:
     project: m.Project
     warnings: list[Problem]
+    #: :func:`load_everything` only: every problem, errors included (the project then misses what they concern)
+    problems: list[Problem] = field(default_factory=list)
+    #: ids of items whose file is left out of the model (not YAML, or the wrong shape), by reference kind
+    #: ("feature", "role", "quiz", "scenario", "FAQ", "phase"); None: every id of that kind is unknowable
+    left_out: dict[str, set[str] | None] = field(default_factory=dict)
+    #: definitions left out of the model for their shape: their text is still checked
+    unchecked: list[Document] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return errors_only(self.problems)
 
 
 #: path -> (bytes, display, schema, document, schema problems) of the last valid read. ``cutover serve`` loads
@@ -92,6 +103,25 @@ class _Collector:
         self.problems: list[Problem] = []
         self.docs: dict[str, Document] = {}
         self.kit: tuple[Path, str] | None = None  #: (folder, name) of the kit the project layers over
+        self.left_out: dict[str, set[str] | None] = {}
+        self.unchecked: list[Document] = []  #: read, but the wrong shape: not in the model
+
+    def leave_out(self, kind: str, path: Path) -> None:
+        """Note the ids of a definition file that is not in the model, so references to them are not "unknown"."""
+        ref_kind, many = _REFERENCED_AS.get(kind, (None, None))
+        if ref_kind is None or self.left_out.get(ref_kind, set()) is None:
+            return
+        doc = self.docs.get(self.display(path))
+        data = doc.data if doc else None
+        if not many:
+            ident = data.get("id") if isinstance(data, dict) else None
+            self.left_out.setdefault(ref_kind, set()).add(ident if isinstance(ident, str) else path.stem)
+            return
+        items = data.get(many) if isinstance(data, dict) else None
+        if not isinstance(items, list) or not all(isinstance(x, dict) and isinstance(x.get("id"), str) for x in items):
+            self.left_out[ref_kind] = None  # which ids the file holds is anybody's guess
+            return
+        self.left_out.setdefault(ref_kind, set()).update(x["id"] for x in items)
 
     def display(self, path: Path) -> str:
         if self.kit and path.is_absolute() and path.is_relative_to(self.kit[0]) and not path.is_relative_to(self.layout.root.resolve()):
@@ -129,11 +159,33 @@ class _Collector:
             _READ_CACHE[path] = (raw, display, schema, doc, found)
         self.problems.extend(found)
         self.docs[doc.display] = doc
-        return None if errors_only(found) else doc
+        if errors_only(found):
+            self.unchecked.append(doc)
+            return None
+        return doc
+
+
+#: load kind -> (the kind references name, the list of its items in a file of many; None: one item per file)
+_REFERENCED_AS = {"role": ("role", None), "feature": ("feature", None), "quiz": ("quiz", None), "scenario": ("scenario", None),
+                  "faqs": ("FAQ", "faqs"), "phases": ("phase", "phases")}
 
 
 def load_project(root: Path) -> LoadResult:
     """Read, validate and cross-check everything; raise :class:`CutoverError` listing every error."""
+    loaded = load_everything(root)
+    if loaded.errors:
+        raise CutoverError(loaded.problems)
+    return loaded
+
+
+def load_everything(root: Path) -> LoadResult:
+    """Every problem of every file in one go, and the model of every item without errors in its own file.
+
+    Checks stop per file and item, only where they truly cannot run: a file that is not YAML is not validated, an
+    item of the wrong shape is left out of the model (references to it are not reported as unknown; its text is
+    still checked for variables and markup). Raises :class:`CutoverError` only when ``catalog/site.yaml`` (the
+    languages every other file depends on) cannot be read.
+    """
     layout = Layout(root)
     c = _Collector(layout)
     if not layout.site_file.is_file():
@@ -160,13 +212,18 @@ def load_project(root: Path) -> LoadResult:
         """(tree, source, merger) of one file and its translations; the merger holds the translation entries that
         match nothing in the source, for the caller to report."""
         doc = c.read(path, schema or source_schema(kind))
+        tfiles = [(lang, tpath) for lang in languages[1:] for tpath in translation_files(path, lang)]
         if doc is None:
+            if schema is None:  # an override of the wrong shape leaves the kit's item as it was
+                c.leave_out(kind, path)
+            for _, tpath in tfiles:  # their own problems do not wait for the source's
+                tdoc = c.read(tpath, tschema or translation_schema(kind)) if tpath.is_file() else None
+                if tdoc is not None:
+                    c.unchecked.append(tdoc)
             return None
         translations = []
-        for lang in languages[1:]:
-            for tpath in translation_files(path, lang):
-                if not tpath.is_file():
-                    continue
+        for lang, tpath in tfiles:
+            if tpath.is_file():
                 tdoc = c.read(tpath, tschema or translation_schema(kind))
                 if tdoc is None:
                     continue
@@ -274,8 +331,7 @@ def load_project(root: Path) -> LoadResult:
         hint = ("create catalog/phases.yaml with at least one phase"
                 + (" (kit_content in catalog/site.yaml leaves out the kit's)" if c.kit and "phases" not in chosen else ""))
         c.problems.append(Problem(c.display(layout.catalog / "phases.yaml"), 0, 0, "migration phases file not found", hint))
-    if errors_only(c.problems):
-        raise CutoverError(dict.fromkeys(c.problems))  # an organisation's site.<lang>.yaml is read twice
+    setaside.set_aside(project, c.problems, c.left_out)  # items with errors of their own: the rest is checked on
     # The organisation's structure over the kit's: which kit phases its own timeline replaced, what it hides.
     own_phases = bool(kit_dir and trees["phases"] and not kit.is_kit_source(trees["phases"][0][1]))
     kit_phases = kit.kit_phase_ids(kit_dir) if own_phases else []
@@ -284,17 +340,17 @@ def load_project(root: Path) -> LoadResult:
     absent = structure.map_phases(project, kit_phases, c.docs.get(trees["phases"][0][1]) if trees["phases"] else None,
                                   hide, c.problems)
     structure.map_categories(project, kit.kit_category_ids(kit_dir) if kit_dir else [], site_doc, c.problems)
-    c.problems.extend(check_references(project, c.docs, Unchecked.of(hide, absent)))
+    c.problems.extend(check_references(project, c.docs, Unchecked.of(hide, absent), c.left_out, c.unchecked))
     c.problems.extend(overrides.check_hidden(written_hide, project, c.docs.get(site_source), kit_phases))
-    if not errors_only(c.problems):  # hidden items and unmet conditions leave, with every reference to them
-        overrides.prune(project, hide, excluded)
-        structure.drop_unused_categories(project)
-        c.problems.extend(overrides.emptied(project, c.docs))
-    c.problems.extend(missing_translations(project.texts(), languages, site.kit if kit_dir else None))
-    c.problems = list(dict.fromkeys(c.problems))  # a site translation is read for the kit's settings and its own
-    if errors_only(c.problems):
-        raise CutoverError(c.problems)
-    return LoadResult(project, sorted(c.problems))
+    # Hidden items and unmet conditions leave, with every reference to them (and to items left out for errors).
+    overrides.prune(project, hide, excluded)
+    structure.drop_unused_categories(project)
+    c.problems.extend(overrides.emptied(project, c.docs))
+    c.problems.extend(missing_translations(project.texts(), languages, site.kit if kit_dir else None,
+                                           lambda display: display in c.docs or (layout.root / display).is_file()))
+    problems = sorted(set(c.problems))  # a site translation is read for the kit's settings and its own
+    warnings = [p for p in problems if p.severity is not Severity.ERROR]
+    return LoadResult(project, warnings, problems, c.left_out, c.unchecked)
 
 
 def inside(path: Path, root: Path) -> bool:

@@ -34,7 +34,12 @@ class Unchecked:
         return item_id in self.hidden.get(kind, ())
 
 
-def check_references(project: m.Project, docs: dict[str, Document], unchecked: Unchecked = Unchecked()) -> list[Problem]:
+def check_references(project: m.Project, docs: dict[str, Document], unchecked: Unchecked = Unchecked(),
+                     left_out: dict[str, set[str] | None] | None = None, unchecked_docs: Iterable[Document] = ()) -> list[Problem]:
+    """Problems of references and text. ``unchecked``: items that will not be shown, left alone. ``left_out``: ids
+    (by kind) of items whose file has errors of its own: a reference to them is not unknown. ``unchecked_docs``:
+    those files, whose text is checked all the same."""
+    left_out = left_out or {}
     problems: list[Problem] = []
     roles, features, quizzes = project.roles, project.features, project.quizzes
     phases = [p.id for p in project.phases]
@@ -45,6 +50,8 @@ def check_references(project: m.Project, docs: dict[str, Document], unchecked: U
         known = list(known)
         if kind == "phase" and value in unchecked.kit_phases and source.startswith("kit:"):
             return
+        if kind in left_out and (left_out[kind] is None or value in left_out[kind]):
+            return  # its own file has errors: the reference is judged once the file is right
         if value not in known:
             hint = did_you_mean(value, known) or (f"known {kind} ids: {', '.join(sorted(known)[:12])}" if known else f"no {kind} is defined yet")
             problems.append(docs[source].problem(path, f"unknown {kind} '{value}'{extra}", hint))
@@ -140,9 +147,42 @@ def check_references(project: m.Project, docs: dict[str, Document], unchecked: U
             problems += _look_alike(q)
 
     _scenario_references(project, ref, unchecked)
-    problems += _placeholders(project)
-    problems += _shown_as_text(project)
+    values = list(_model_values(project)) + list(document_values(unchecked_docs))
+    problems += _placeholders(project, values)
+    problems += _shown_as_text(values)
     return problems
+
+
+def _model_values(project: m.Project):
+    """(value, origin, language) of every text of the model in every language."""
+    for text in project.texts():
+        for lang, value in text.values.items():
+            yield value, text.origins[lang], lang
+
+
+def document_strings(documents: Iterable[Document]):
+    """(field, value, origin) of every string in files left out of the model, located like the model's texts;
+    ``field`` as ``steps[2].text``."""
+    for doc in documents:
+        for path, (line, col) in doc.positions.items():
+            value = _value_at(doc.data, path)
+            if isinstance(value, str) and path:
+                field = "".join(f"[{key}]" if isinstance(key, int) else f".{key}" for key in path).lstrip(".")
+                yield field, value, m.Origin(doc.display, line, col, doc.text_lines.get(path, 0))
+
+
+def document_values(documents: Iterable[Document]):
+    """(value, origin, None) of every string in files left out of the model (their language is not judged)."""
+    return ((value, origin, None) for _, value, origin in document_strings(documents))
+
+
+def _value_at(data, path: DataPath):
+    for key in path:
+        try:
+            data = data[key]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
 
 
 _TODO = re.compile(r"^\s*TODO\b")
@@ -227,39 +267,34 @@ def _prerequisite_cycles(features: dict[str, m.Feature], docs: dict[str, Documen
     return problems
 
 
-def _placeholders(project: m.Project) -> list[Problem]:
-    """Unknown variables, and grammatical forms the text's language does not define."""
+def _placeholders(project: m.Project, values: list) -> list[Problem]:
+    """Unknown variables, placeholders that never close, and grammatical forms the text's language does not define."""
     site = project.site
     known = set(site.variables) | set(builtin_variables())
     problems = []
-    for text in project.texts():
-        for lang, value in text.values.items():
-            for match in PLACEHOLDER.finditer(value):
-                if match.group("escape"):
-                    continue
-                name, form = match.group("name"), match.group("form")
-                if name in known and not form:
-                    continue
-                found = (form_problem(site.variables, name, form, lang, site.default_language) if name in known else
-                         (f"unknown variable '{{{{ {name} }}}}'", did_you_mean(name, known) or "define it under variables in catalog/site.yaml"))
-                if found:
-                    origin = text.origins[lang]
-                    line = (origin.text_line or origin.line) + value[: match.start()].count("\n")
-                    problems.append(Problem(origin.path, line, origin.col, *found))
-            for offset, message, hint in unclosed(value):
-                origin = text.origins[lang]
-                problems.append(Problem(origin.path, (origin.text_line or origin.line) + value[:offset].count("\n"),
-                                        origin.col, message, hint))
+    for value, origin, lang in values:
+        for match in PLACEHOLDER.finditer(value):
+            if match.group("escape"):
+                continue
+            name, form = match.group("name"), match.group("form")
+            if name in known and (not form or lang is None):
+                continue
+            found = (form_problem(site.variables, name, form, lang, site.default_language) if name in known else
+                     (f"unknown variable '{{{{ {name} }}}}'", did_you_mean(name, known) or "define it under variables in catalog/site.yaml"))
+            if found:
+                line = (origin.text_line or origin.line) + value[: match.start()].count("\n")
+                problems.append(Problem(origin.path, line, origin.col, *found))
+        for offset, message, hint in unclosed(value):
+            problems.append(Problem(origin.path, (origin.text_line or origin.line) + value[:offset].count("\n"),
+                                    origin.col, message, hint))
     return problems
 
 
-def _shown_as_text(project: m.Project) -> list[Problem]:
+def _shown_as_text(values: list) -> list[Problem]:
     """Warnings for raw HTML and script links: the site shows them as text or disarms them, which writers should know."""
     problems = []
-    for text in project.texts():
-        for lang, value in text.values.items():
-            origin = text.origins[lang]
-            for offset, code, message, hint in markup.findings(value):
-                line = (origin.text_line or origin.line) + value[:offset].count("\n")
-                problems.append(Problem(origin.path, line, origin.col, message, hint, Severity.WARNING, code))
+    for value, origin, _ in values:
+        for offset, code, message, hint in markup.findings(value):
+            line = (origin.text_line or origin.line) + value[:offset].count("\n")
+            problems.append(Problem(origin.path, line, origin.col, message, hint, Severity.WARNING, code))
     return problems

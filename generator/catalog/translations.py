@@ -9,7 +9,7 @@ a :class:`~generator.catalog.model.Text` holding all languages found.
 from __future__ import annotations
 
 import datetime
-from typing import Any
+from typing import Any, Callable
 
 from generator.catalog.model import Origin, Text
 from generator.catalog.schema import _resolve, is_translatable
@@ -164,11 +164,13 @@ def _accepts_date(node: dict) -> bool:
 MISSING = "missing-translation"
 
 
-def missing_translations(texts: list[Text], languages: list[str], kit_name: str | None = None) -> list[Problem]:
+def missing_translations(texts: list[Text], languages: list[str], kit_name: str | None = None,
+                         exists: Callable[[str], bool] = lambda path: False) -> list[Problem]:
     """Warnings for texts that lack a language: one per file when its whole translation is missing.
 
     A kit's file is translated in the organisation's own repository (``kit_name``: the kit the site layers over):
-    the warning names the file to create or complete there, never the installed kit.
+    the warning names the file to create or complete there, never the installed kit. ``exists(path)``: whether a
+    translation file (a display path) is there, only holding none of the texts.
     """
     from generator.org.kit import own_translation_display
 
@@ -192,8 +194,11 @@ def missing_translations(texts: list[Text], languages: list[str], kit_name: str 
                                                        f"({len(missing)} strings)",
                                             f"create {own} in your repository: the same keys, text fields only", Severity.WARNING, MISSING))
                 else:
-                    problems.append(Problem(path, 0, 0, f"not translated into {lang} ({len(missing)} strings)",
-                                            f"create {stem}.{lang}.yaml beside it", Severity.WARNING, MISSING))
+                    translation = f"{path.rsplit('.', 1)[0]}.{lang}.yaml"
+                    hint = (f"write them into the existing {stem}.{lang}.yaml beside it" if exists(translation)
+                            else f"create {stem}.{lang}.yaml beside it")
+                    problems.append(Problem(path, 0, 0, f"not translated into {lang} ({len(missing)} strings)", hint,
+                                            Severity.WARNING, MISSING))
                 continue
             for text in missing:
                 origin = text.origins[default]

@@ -36,6 +36,14 @@ class LmsFormat(str, enum.Enum):
     MOODLE_XML = "moodle-xml"  #: Moodle XML, the importer's richest format
 
 
+class OrderingAs(str, enum.Enum):
+    """How ordering questions are written. Both formats' ordering syntax is that of Moodle's Ordering question
+    type (qtype_ordering), which a Moodle site must have installed and other LMSs do not read."""
+
+    ORDERING = "ordering"  #: the Ordering question type: drag the items into order
+    MATCHING = "matching"  #: a matching question: "Position 1", "Position 2", … each matched with its item
+
+
 # Moodle accepts only these grade fractions (percent) for multiple-choice answers.
 _MOODLE_FRACTIONS = (100, 90, 83.33333, 80, 75, 70, 66.66667, 60, 50, 40, 33.33333, 30, 25, 20, 16.66667, 14.28571,
                      12.5, 11.11111, 10, 5)
@@ -58,6 +66,7 @@ class _Export:
     project: Project
     loc: Localizer
     site_url: str | None = None
+    ordering_as: OrderingAs = OrderingAs.ORDERING
 
     def page_url(self, path: str, anchor: str = "") -> str | None:
         """The absolute address of the page built from ``path`` (``guides/x.md``) in this language, or None."""
@@ -124,6 +133,11 @@ def _prompt(export: _Export, quiz: Quiz, q: Question, fmt: LmsFormat) -> str:
     return prompt + f"<p><em>{label}: {export.html(q.hint, quiz=quiz)}</em></p>"
 
 
+def _positions(q: Question, loc: Localizer) -> list[tuple[str, object]]:
+    """An ordering question as matching pairs: (label of position n, the item that belongs there)."""
+    return [(loc.ui("quiz.position", number=n), item.text) for n, item in enumerate(q.items, 1)]
+
+
 def _choice_fractions(q: Question) -> list[float]:
     right = [o for o in q.options if o.correct]
     wrong = [o for o in q.options if not o.correct]
@@ -143,8 +157,9 @@ def gift_escape(text: str) -> str:
     return out.replace("\r", "").replace("\n", "\\n")
 
 
-def to_gift(project: Project, quizzes: list[Quiz], lang: str, site_url: str | None = None) -> str:
-    export = _Export(project, Localizer(project, lang), site_url)
+def to_gift(project: Project, quizzes: list[Quiz], lang: str, site_url: str | None = None,
+            ordering_as: OrderingAs = OrderingAs.ORDERING) -> str:
+    export = _Export(project, Localizer(project, lang), site_url, ordering_as)
     blocks: list[str] = [f"// Cutover quizzes, language: {lang}"]
     for quiz in quizzes:
         blocks.append(f"$CATEGORY: {category(project, quiz, export.loc)}")
@@ -178,6 +193,10 @@ def _gift_question(export: _Export, quiz: Quiz, q: Question) -> str:
         lines = [f"\t={g(left)} -> {gift_escape(export.plain(right))}" for _, left, right in q.pairs]
         lines += [f"\t= -> {gift_escape(export.plain(d.text))}" for d in q.distractors]
         return head + "{\n" + "\n".join(lines) + "\n" + general + "\n}"
+    if export.ordering_as is OrderingAs.MATCHING:
+        lines = [f"\t={gift_escape(escape.html_text(label))} -> {gift_escape(export.plain(item))}"
+                 for label, item in _positions(q, export.loc)]
+        return head + "{\n" + "\n".join(lines) + "\n" + general + "\n}"
     # qtype_ordering's GIFT syntax takes the items only: the explanation travels in Moodle XML.
     items = "\n".join(f"\t{g(item.text)}" for item in q.items)
     return head + "{>" + str(len(q.items)) + " ALL VERTICAL ABSOLUTE_POSITION SHOW\n" + items + "\n}"
@@ -191,8 +210,9 @@ def _text(parent: ET.Element, tag: str, value: str, fmt: str | None = "html", **
     return node
 
 
-def to_moodle_xml(project: Project, quizzes: list[Quiz], lang: str, site_url: str | None = None) -> str:
-    export = _Export(project, Localizer(project, lang), site_url)
+def to_moodle_xml(project: Project, quizzes: list[Quiz], lang: str, site_url: str | None = None,
+                  ordering_as: OrderingAs = OrderingAs.ORDERING) -> str:
+    export = _Export(project, Localizer(project, lang), site_url, ordering_as)
     root = ET.Element("quiz")
     for quiz in quizzes:
         cat = ET.SubElement(root, "question", type="category")
@@ -209,7 +229,7 @@ def _xml_question(export: _Export, quiz: Quiz, q: Question) -> ET.Element:
 
     loc = export.loc
     kind = {QuestionType.SINGLE: "multichoice", QuestionType.MULTIPLE: "multichoice", QuestionType.TRUE_FALSE: "truefalse",
-            QuestionType.MATCHING: "matching", QuestionType.ORDERING: "ordering"}[q.type]
+            QuestionType.MATCHING: "matching", QuestionType.ORDERING: export.ordering_as.value}[q.type]
     node = ET.Element("question", type=kind)
     ET.SubElement(ET.SubElement(node, "name"), "text").text = f"{quiz.id}/{q.id}"
     _text(node, "questiontext", _prompt(export, quiz, q, LmsFormat.MOODLE_XML))
@@ -233,10 +253,12 @@ def _xml_question(export: _Export, quiz: Quiz, q: Question) -> ET.Element:
             answer = _text(node, "answer", "true" if value else "false", "moodle_auto_format",
                            fraction="100" if q.answer is value else "0")
             _text(answer, "feedback", x(feedback) if feedback else "")
-    elif q.type is QuestionType.MATCHING:
+    elif q.type is QuestionType.MATCHING or export.ordering_as is OrderingAs.MATCHING:
         ET.SubElement(node, "shuffleanswers").text = "true"
-        for _, left, right in q.pairs:
-            sub = _text(node, "subquestion", x(left))
+        pairs = [(x(left), right) for _, left, right in q.pairs] if q.type is QuestionType.MATCHING else \
+            [(escape.html_text(label), item) for label, item in _positions(q, loc)]
+        for left, right in pairs:
+            sub = _text(node, "subquestion", left)
             ET.SubElement(ET.SubElement(sub, "answer"), "text").text = export.plain(right)
         for distractor in q.distractors:
             sub = _text(node, "subquestion", "")
@@ -252,11 +274,12 @@ def _xml_question(export: _Export, quiz: Quiz, q: Question) -> ET.Element:
     return node
 
 
-def export(project: Project, fmt: LmsFormat, lang: str, quiz_ids: list[str] | None = None, site_url: str | None = None) -> str:
+def export(project: Project, fmt: LmsFormat, lang: str, quiz_ids: list[str] | None = None, site_url: str | None = None,
+           ordering_as: OrderingAs = OrderingAs.ORDERING) -> str:
     """``site_url``: where the site is published (http or https), for links to its guides; see :func:`site_url_problem`."""
     quizzes = [project.quizzes[q] for q in quiz_ids] if quiz_ids else list(project.quizzes.values())
     make = to_gift if fmt is LmsFormat.GIFT else to_moodle_xml
-    return make(project, quizzes, lang, site_url)
+    return make(project, quizzes, lang, site_url, ordering_as)
 
 
 def site_url_problem(url: str) -> str | None:

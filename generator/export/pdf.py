@@ -15,11 +15,11 @@ import io
 import shutil
 import tempfile
 from dataclasses import dataclass, field
-from importlib import metadata
 from pathlib import Path
 from typing import Callable
 from urllib.parse import urlsplit
 
+from generator import version as cutover_version
 from generator.catalog.model import Project
 from generator.catalog.variables import format_value, value_for
 from generator.render import escape
@@ -103,10 +103,7 @@ def edition(project: Project, lang: str, today: datetime.date | None = None) -> 
     if VERSION_VARIABLE in variables:
         version = format_value(value_for(variables, VERSION_VARIABLE, lang, site.default_language), lang)
     else:
-        try:
-            version = metadata.version("cutover")
-        except metadata.PackageNotFoundError:  # running from a source tree that was never installed
-            version = "0"
+        version = cutover_version()
     date = value_for(variables, DATE_VARIABLE, lang, site.default_language) if DATE_VARIABLE in variables else None
     return version, format_value(date or today or datetime.date.today(), lang)
 

@@ -39,19 +39,24 @@ def check(branding: m.Branding | None, root: Path, doc: Document | None) -> list
     problems = []
     for key in ("logo", "favicon"):
         value = getattr(branding, key)
-        if not value:
-            continue
-        path = _image_path(root, value)
-        at = ("branding", key)
-        if Path(value).is_absolute() or ".." in Path(value).parts:
-            problems.append(doc.problem(at, f"the {key} must be a file inside the project", f"copy it into the project, e.g. branding/{Path(value).name}"))
-        elif not path.is_file():
-            problems.append(doc.problem(at, f"{key} file '{value}' not found", "give the path relative to the project folder, e.g. branding/logo.svg"))
-        elif path.suffix.lower() not in IMAGE_TYPES[key]:
-            problems.append(doc.problem(at, f"the {key} must be one of {', '.join(IMAGE_TYPES[key])}", "convert the image"))
-        elif path.stat().st_size > MAX_IMAGE_BYTES:
-            problems.append(doc.problem(at, f"the {key} is larger than 1 MB", "use a smaller image (an SVG, or a PNG of a few kilobytes)"))
+        found = check_image(root, value, key) if value else None
+        if found:
+            problems.append(doc.problem(("branding", key), *found))
     return problems
+
+
+def check_image(root: Path, value: str, key: str = "logo") -> tuple[str, str] | None:
+    """(message, hint) when the image at ``value`` cannot be staged; None when it can."""
+    path = _image_path(root, value)
+    if Path(value).is_absolute() or ".." in Path(value).parts:
+        return f"the {key} must be a file inside the project", f"copy it into the project, e.g. branding/{Path(value).name}"
+    if not path.is_file():
+        return f"{key} file '{value}' not found", "give the path relative to the project folder, e.g. branding/logo.svg"
+    if path.suffix.lower() not in IMAGE_TYPES[key]:
+        return f"the {key} must be one of {', '.join(IMAGE_TYPES[key])}", "convert the image"
+    if path.stat().st_size > MAX_IMAGE_BYTES:
+        return f"the {key} is larger than 1 MB", "use a smaller image (an SVG, or a PNG of a few kilobytes)"
+    return None
 
 
 def staged_name(branding: m.Branding, key: str) -> str | None:
@@ -78,7 +83,7 @@ def staged_files(project: m.Project, root: Path) -> dict[str, bytes]:
     files = {}
     for key in ("logo", "favicon"):
         name = staged_name(branding, key)
-        if name:
+        if name and not check_image(root, getattr(branding, key), key):  # a wrong one is check's error (builds stop on it)
             files[name] = _image_path(root, getattr(branding, key)).read_bytes()
     if branding.primary or branding.accent:
         files[STYLESHEET] = stylesheet(branding).encode("utf-8")

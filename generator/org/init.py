@@ -11,9 +11,10 @@ import re
 import shutil
 import string
 import tempfile
-from importlib import metadata
 from pathlib import Path
 
+from generator import DISTRIBUTION, PACKAGE_DIR, version
+from generator.org.installsource import install_requirement
 from generator.authoring.newlanguage import strings_scaffold
 from generator.org.kit import DEFAULT_KIT, kit_languages, kit_root
 from generator.render import escape
@@ -27,8 +28,39 @@ OWN_FOLDERS = ("catalog/roles", "catalog/features", "catalog/faqs", "catalog/ove
                "quizzes", "branding")
 
 
+#: Where an organisation's repository keeps the JSON Schemas its files' ``$schema`` lines point at: copies, so the
+#: lines resolve in every writer's editor on every machine and survive upgrades (``--update-schemas`` renews them).
+SCHEMA_FOLDER = "schemas"
+
+
 class InitError(Exception):
     pass
+
+
+def schema_files() -> dict[str, str]:
+    """``schemas/<name>.json`` -> the installed Cutover's schema, for every kind and its translation variant."""
+    return {f"{SCHEMA_FOLDER}/{path.name}": path.read_text("utf-8") for path in sorted((PACKAGE_DIR / "schemas").glob("*.json"))}
+
+
+def outdated_schemas(root: Path) -> list[str]:
+    """The schema copies of an organisation's repository that differ from (or lack) the installed Cutover's."""
+    if not (root / SCHEMA_FOLDER).is_dir():
+        return []
+    return [rel for rel, text in schema_files().items()
+            if not (root / rel).is_file() or (root / rel).read_text("utf-8", errors="replace") != text]
+
+
+def update_schemas(root: Path) -> list[str]:
+    """Write the installed Cutover's schemas into an existing organisation repository; the files that changed."""
+    if not (root / "catalog" / "site.yaml").is_file():
+        raise InitError(f"{root} is not a Cutover project (no catalog/site.yaml)")
+    changed = outdated_schemas(root) if (root / SCHEMA_FOLDER).is_dir() else list(schema_files())
+    for rel in changed:
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        tmp = (root / rel).with_name((root / rel).name + ".tmp")
+        tmp.write_text(schema_files()[rel], "utf-8")
+        tmp.replace(root / rel)
+    return changed
 
 
 def parse_languages(value: str | None, kit: Path) -> list[str]:
@@ -50,11 +82,11 @@ def parse_languages(value: str | None, kit: Path) -> list[str]:
     return chosen
 
 
-def _version() -> str:
-    try:
-        return metadata.version("cutover")
-    except metadata.PackageNotFoundError:
-        return "0.1.0"
+_PLACEHOLDER_NOTE_CI = ("  # Cutover is not on the package index: replace the address with your organisation's copy of the Cutover\n"
+                        "  # repository (or install a wheel you keep, e.g. \"./wheels/cutover_kb-$version-py3-none-any.whl\").\n")
+_PLACEHOLDER_NOTE_README = ("Cutover is not on the package index: replace the address above with your organisation's copy of the\n"
+                            "Cutover repository, or install a wheel built from it (`python -m pip wheel --no-deps -w wheels/ .` in\n"
+                            "the Cutover checkout, then `python -m pip install wheels/cutover_kb-$version-py3-none-any.whl`).\n")
 
 
 def _variables_block(site_file: Path) -> str:
@@ -165,7 +197,7 @@ def init(target: Path, org_name: str, languages: str | None = None, kit_name: st
     kit_org_name = (re.search(r"^  org_name: (.*)$", variables, re.M) or [None, ""])[1].strip().strip('"')
     variables = re.sub(r"^  org_name: .*$", f"  org_name: {_yaml_string(org_name)}", variables, count=1, flags=re.M)
     files["catalog/site.yaml"] = fill("site.yaml.tmpl", org_name=org_name, languages=", ".join(langs), kit=kit_name,
-                                      schema_url="https://cutover.example/schemas/site.schema.json",
+                                      schema_url=f"../{SCHEMA_FOLDER}/site.schema.json",
                                       facts=_facts_block(kit), variables=variables)
     kit_langs = kit_languages(kit)
     for lang in langs[1:]:
@@ -176,16 +208,22 @@ def init(target: Path, org_name: str, languages: str | None = None, kit_name: st
             if lang not in shipped_languages():
                 files[f"{PROJECT_FOLDER}/{lang}.yaml"] = strings_scaffold(lang)
         if translated:
-            files[f"catalog/site.{lang}.yaml"] = f"# {org_name}'s variable values in this language.\n{translated}"
+            files[f"catalog/site.{lang}.yaml"] = (f"# yaml-language-server: $schema=../{SCHEMA_FOLDER}/site.translation.schema.json\n"
+                                                  f"# {org_name}'s variable values in this language.\n{translated}")
         for page in sorted((kit / "docs" / lang).glob("*.md")):
             files[f"docs/{lang}/{page.name}"] = page.read_text("utf-8")
     for page in sorted((kit / "docs" / langs[0]).glob("*.md")):
         files[f"docs/{langs[0]}/{page.name}"] = page.read_text("utf-8")
-    files["README.md"] = fill("README.md.tmpl", org_name=org_name, version=_version())
-    files[".github/workflows/site.yml"] = fill("ci.yml", version=_version())
+    requirement, placeholder = install_requirement()
+    notes = lambda note: string.Template(note).substitute(version=version()) if placeholder else ""
+    files["README.md"] = fill("README.md.tmpl", org_name=org_name, version=version(), distribution=DISTRIBUTION,
+                              requirement=requirement, requirement_note_readme=notes(_PLACEHOLDER_NOTE_README))
+    files[".github/workflows/site.yml"] = fill("ci.yml", version=version(), requirement=requirement,
+                                               requirement_note=notes(_PLACEHOLDER_NOTE_CI))
     files[".gitignore"] = (TEMPLATES / "gitignore").read_text("utf-8")
     for folder in OWN_FOLDERS:
         files[f"{folder}/.gitkeep"] = ""
+    files.update(schema_files())
     # Written into a scratch folder first and moved into place: a failure leaves nothing half-written.
     target.parent.mkdir(parents=True, exist_ok=True)
     scratch = Path(tempfile.mkdtemp(prefix=".cutover-init-", dir=target.parent))

@@ -9,6 +9,7 @@ finds the same MkDocs, plugins and Cutover.
 from __future__ import annotations
 
 import enum
+import html
 import io
 import json
 import os
@@ -18,6 +19,10 @@ import sys
 import tarfile
 import tempfile
 from pathlib import Path
+from typing import Callable
+
+from generator.site.progress import ENV as PROGRESS_ENV
+from generator.site.progress import parse as parse_progress
 
 BRANCH = "gh-pages"
 _MIKE = "import sys; from mike.driver import main; sys.exit(main())"  # mike has no "python -m mike"
@@ -60,9 +65,21 @@ def _environment(project: Path) -> dict[str, str]:
     return env
 
 
-def _mike(project: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-c", _MIKE, *args, "--config-file", str(project / "mkdocs.yml")],
-                          cwd=project, env=_environment(project), capture_output=True, text=True)
+def _mike(project: Path, *args: str, progress: Callable[[str, int, int], None] | None = None) -> subprocess.CompletedProcess:
+    command = [sys.executable, "-c", _MIKE, *args, "--config-file", str(project / "mkdocs.yml")]
+    if progress is None:
+        return subprocess.run(command, cwd=project, env=_environment(project), capture_output=True, text=True)
+    # The build mike starts reports its pages as lines (generator/site/mkdocs/progress.py); the rest is kept.
+    kept = []
+    with subprocess.Popen(command, cwd=project, env={**_environment(project), PROGRESS_ENV: "lines"}, text=True,
+                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT) as mike:
+        for line in mike.stdout:
+            found = parse_progress(line.strip())
+            if found:
+                progress(*found)
+            else:
+                kept.append(line)
+    return subprocess.CompletedProcess(command, mike.returncode, "", "".join(kept))
 
 
 def branch_head(project: Path) -> str | None:
@@ -70,14 +87,41 @@ def branch_head(project: Path) -> str | None:
     return run.stdout.strip() or None
 
 
-def publish(project: Path, version: str, aliases: list[str], title: str | None = None, set_default: bool = False) -> None:
-    """Build and deploy one version; on any failure the branch is left exactly as it was."""
+#: What builds write into a project (never read by a build): not a change to publish.
+OUTPUTS = ("site", "parts", "pdf")
+
+
+def uncommitted(project: Path) -> list[str]:
+    """Files of the project with changes that are not committed (new files included; ignored ones and what
+    builds write, such as site/, not), relative to the repository."""
+    run = _git(project, "status", "--porcelain", "--untracked-files=all", "--", ".", *(f":!{o}" for o in OUTPUTS),
+               ":!.cutover-*", check=False)
+    return [line[3:] for line in run.stdout.splitlines() if line.strip()]
+
+
+def require_committed(project: Path) -> None:
+    """Raise :class:`PublishError` when the project has uncommitted changes (mike names a deployment after HEAD)."""
+    _repo_root(project)
+    changed = uncommitted(project)
+    if changed:
+        head = _git(project, "rev-parse", "--short", "HEAD").stdout.strip()
+        shown = ", ".join(changed[:5]) + (f" and {len(changed) - 5} more" if len(changed) > 5 else "")
+        raise PublishError(f"uncommitted changes ({shown}) would be published as commit {head}, which does not hold them: "
+                           "commit them first, or publish them anyway with --allow-dirty")
+
+
+def publish(project: Path, version: str, aliases: list[str], title: str | None = None, set_default: bool = False,
+            allow_dirty: bool = False, progress: Callable[[str, int, int], None] | None = None) -> None:
+    """Build and deploy one version; on any failure the branch is left exactly as it was. Refuses uncommitted
+    changes (mike names the deployment after HEAD) unless ``allow_dirty``."""
+    if not allow_dirty:
+        require_committed(project)
     _repo_root(project)
     before = branch_head(project)
     args = ["deploy", "--update-aliases", "--alias-type", AliasType.SYMLINK.value]
     if title:
         args += ["--title", title]
-    run = _mike(project, *args, version, *aliases)
+    run = _mike(project, *args, version, *aliases, progress=progress)
     if run.returncode != 0:
         if branch_head(project) != before and before is not None:  # defensive: mike commits only after a good build
             _git(project, "update-ref", f"refs/heads/{BRANCH}", before)
@@ -120,6 +164,7 @@ def export(project: Path, target: Path, alias_type: AliasType = AliasType.COPY) 
             tar.extractall(tree, filter="tar")
         for alias in [p for p in tree.iterdir() if p.is_symlink()]:
             _convert_alias(alias, alias_type)
+        _ensure_root_page(tree)
         count = sum(1 for p in tree.rglob("*") if p.is_file())
         old = target.with_name(f".{target.name}.old")
         shutil.rmtree(old, ignore_errors=True)
@@ -149,6 +194,27 @@ def _convert_alias(alias: Path, alias_type: AliasType) -> None:
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(_REDIRECT.format(href=href), "utf-8")
 
+
+def _ensure_root_page(tree: Path) -> None:
+    """Served at "/", the export opens a version, not a directory listing: mike writes a root page only for a
+    default version (``--set-default``); without one, the newest version is where readers go."""
+    if (tree / "index.html").is_file():
+        return
+    try:
+        listed = json.loads((tree / "versions.json").read_text("utf-8"))
+        newest = listed[0]
+    except (OSError, ValueError, IndexError, KeyError):
+        return  # not a mike tree: nothing to lead to
+    href = f"{newest['version']}/"
+    (tree / "index.html").write_text(_ROOT.format(href=href, title=html.escape(newest.get("title") or newest["version"])), "utf-8")
+
+
+_ROOT = """<!DOCTYPE html>
+<html><head><meta charset="utf-8"><title>{title}</title>
+<meta http-equiv="refresh" content="0; url={href}"><link rel="canonical" href="{href}">
+<script>location.replace("{href}" + location.hash)</script></head>
+<body><a href="{href}">{title}</a></body></html>
+"""
 
 _REDIRECT = """<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>Redirecting</title>

@@ -74,8 +74,11 @@ def remove_dead_staging() -> list[Path]:
     return removed
 
 
-def plan(project: Project, layout: Layout) -> tuple[dict[str, bytes], StageResult]:
-    """Every file of the staging tree and its content, without writing anything."""
+def plan(project: Project, layout: Layout, collect: list[Problem] | None = None) -> tuple[dict[str, bytes], StageResult]:
+    """Every file of the staging tree and its content, without writing anything.
+
+    A hand-written page with errors raises :class:`CutoverError`; with ``collect`` its problems are added there
+    instead and the page is left out (``cutover check`` goes on to every other page's links)."""
     result = StageResult(directory=Path())
     files: dict[str, bytes] = {}
     problems: list[Problem] = []
@@ -123,11 +126,16 @@ def plan(project: Project, layout: Layout) -> tuple[dict[str, bytes], StageResul
             if path.suffix == ".md":
                 lang = rel.split("/", 1)[0] if rel.split("/", 1)[0] in languages else project.site.default_language
                 data = _handwritten(project, data, lang, known, display, problems)
+                if data is None:  # not text: nothing else can be checked in it
+                    continue
             files[rel] = data
     problems += _address_collisions(project, layout, files, result)
-    if errors_only(problems):
+    if errors_only(problems) and collect is None:
         raise CutoverError(problems)
-    result.warnings += problems  # forms a page's language lacks: the plain value is used
+    if collect is not None:
+        collect.extend(problems)
+    else:
+        result.warnings += problems  # forms a page's language lacks: the plain value is used
     _fill_missing_translations(project, files, result)
     return files, result
 
@@ -237,14 +245,14 @@ def _insert_after_title(text: str, notice: str, lang: str) -> str:
     return "\n".join(lines[:at] + block + lines[at:] + ["", "</div>", ""])
 
 
-def _handwritten(project: Project, data: bytes, lang: str, known: set[str], display: str, problems: list[Problem]) -> bytes:
+def _handwritten(project: Project, data: bytes, lang: str, known: set[str], display: str, problems: list[Problem]) -> bytes | None:
     try:
         text = data.removeprefix(BOM).decode("utf-8")  # editors on Windows add a byte-order mark: it is dropped
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
         problems.append(Problem(display, line, col, "page is not valid UTF-8 text", "save it with UTF-8 encoding"))
-        return data
+        return None
     site = project.site
     for number, line in enumerate(text.split("\n"), 1):
         control = _CONTROL.search(line)

@@ -31,12 +31,32 @@ def candidates(configured: str | None = None) -> list[str | None]:
 
 
 async def launch(playwright, configured: str | None = None):
+    return (await launch_named(playwright, configured))[0]
+
+
+async def launch_named(playwright, configured: str | None = None):
+    """(browser, what started: its executable or "Playwright chromium")."""
     errors = []
     for executable in candidates(configured):
         try:
-            return await playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+            return await playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS), executable or "Playwright chromium"
         except Exception as exc:  # Playwright raises its own Error types for every launch failure
             errors.append(f"{executable or 'Playwright chromium'}: {str(exc).splitlines()[0]}")
     if configured and not Path(configured).is_file():
         errors.append(f"{configured}: no such file")
     raise BrowserUnavailable("; ".join(errors) or "no browser found")
+
+
+
+def probe(configured: str | None = None) -> str:
+    """Start a browser and close it again; what started. Raises :class:`BrowserUnavailable`."""
+    import asyncio
+
+    from playwright.async_api import async_playwright
+
+    async def start() -> str:
+        async with async_playwright() as playwright:
+            browser, name = await launch_named(playwright, configured)
+            await browser.close()
+            return name
+    return asyncio.run(start())

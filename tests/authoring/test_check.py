@@ -215,3 +215,109 @@ def test_the_default_kit_has_no_broken_links_todos_or_stale_translations():
     result = run_check(REPO)
     assert result.project is not None
     assert [p.format() for p in result.problems if p.code in ("broken-link", "todo", "stale-translation")] == []
+
+
+# --- everything the strict build finds, at the source line (issue 23, point 3) ---------------------------------
+
+def cutover_cli(project: Path, *args: str):
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-m", "generator.cli", *args, "-p", str(project)], capture_output=True, text=True,
+                          timeout=600)
+
+
+def test_a_link_in_a_step_to_a_missing_guide_is_an_error_at_the_yaml_line(project: Path):
+    edit(project / "catalog/features/hold.yaml", "  - text: Press **Hold**.", "  - text: Press **Hold**, see [park](../guides/park.md).")
+    edit(project / "catalog/features/hold.de.yaml", "- text: Drücken Sie **Halten**.", "- text: Siehe [Parken](../guides/parken.md).")
+    (project / "catalog/features/hold.sv.yaml").unlink()
+    run = cutover_cli(project, "check")
+    assert run.returncode == 1 and "Traceback" not in run.stderr
+    lines = run.stderr.splitlines()
+    english = next(line for line in lines if line.startswith("catalog/features/hold.yaml:7:"))
+    assert "link to '../guides/park.md': there is no page 'guides/park.md'" in english
+    assert "en/guides/hold.md" in english and "en/roles/agent.md" in english
+    # Without a Swedish translation the Swedish pages show the English text: its line names them too.
+    assert "and 3 more" in english  # en and sv: the card, the guide and the role manual
+    german = next(line for line in lines if line.startswith("catalog/features/hold.de.yaml:5:"))
+    assert "there is no page 'guides/parken.md'" in german and "de/guides/hold.md" in german and "en/" not in german
+    assert not [line for line in lines if ": error: " in line and line.startswith(("en/", "de/", "docs/"))]
+
+
+def test_a_relative_link_that_breaks_on_role_manuals_and_a_missing_anchor_are_errors(project: Path):
+    edit(project / "catalog/features/hold.yaml", "  - text: Press **Hold**.", "  - text: Press **Hold** ([dial](dial.md#nowhere)).")
+    run = cutover_cli(project, "check")
+    assert run.returncode == 1
+    errors = [line for line in run.stderr.splitlines() if ": error: " in line]
+    assert any("'guides/dial.md' has no anchor '#nowhere'" in e and "(on en/guides/hold.md" in e for e in errors), errors
+    assert any("there is no page 'roles/dial.md'" in e and "en/roles/agent.md" in e and "relative to every page" in e for e in errors)
+    assert all(e.startswith("catalog/features/hold.yaml:7:") for e in errors)
+
+
+def test_an_absolute_link_in_a_hand_written_page_is_an_error(project: Path):
+    edit(project / "docs/en/about.md", "See the [guide](guides/dial.md)", "See the [guide](/guides/dial.md)")
+    run = cutover_cli(project, "check")
+    assert run.returncode == 1
+    assert "docs/en/about.md:4:17: error: link to '/guides/dial.md' is absolute" in run.stderr
+
+
+def test_the_build_counts_every_warning_it_printed(project: Path, tmp_path: Path):
+    edit(project / "catalog/features/hold.yaml", "  - text: Press **Hold**.", "  - text: Press **Hold**, see [park](../guides/park.md).")
+    edit(project / "catalog/features/hold.de.yaml", "- text: Drücken Sie **Halten**.", "- text: Siehe [Parken](../guides/parken.md).")
+    run = cutover_cli(project, "build", "-d", str(tmp_path / "site"))
+    assert run.returncode == 1
+    printed = [line for line in run.stderr.splitlines() if line.startswith("WARNING")]
+    assert len(printed) >= 6  # the guide and the role manual, in each of the four languages
+    assert f"{len(printed)} warnings in strict mode" in run.stderr and "'cutover check' names each" in run.stderr
+
+
+def test_the_shipped_kit_has_no_broken_link_in_any_generated_page():
+    run = cutover_cli(REPO, "check")
+    assert run.returncode == 0, run.stderr
+    assert "broken" not in run.stderr and ": error: " not in run.stderr
+
+
+# --- every independent problem in one run (issue 23, point 4) ---------------------------------------------------
+
+def test_one_run_reports_shape_reference_variable_and_translation_problems_together(project: Path):
+    # A new feature whose file has the wrong shape, with a TODO and an unknown variable in it; a role that lists it
+    # (not unknown: its file has errors of its own) and a feature that does not exist; an unknown variable and a
+    # translation TODO in files that are right otherwise; a broken link in a hand-written page.
+    (project / "catalog/features/park.yaml").write_text(
+        "id: park\ntitle: Park a call\nsumary: typo\ncategory: calls\nsteps:\n  - text: TODO write the step\n"
+        "  - text: Dial {{ park_code }}.\n", "utf-8")
+    (project / "catalog/features/park.de.yaml").write_text("id: park\ntitle: TODO Titel\n", "utf-8")
+    edit(project / "catalog/roles/agent.yaml", "features: [dial, hold]", "features: [dial, hold, park, transfer]")
+    edit(project / "catalog/features/hold.yaml", "summary: Pause a call.", "summary: Pause a call with {{ hold_key }}.")
+    edit(project / "catalog/features/hold.de.yaml", "summary: Einen Anruf pausieren.", "summary: TODO übersetzen")
+    edit(project / "docs/en/about.md", "[FAQ](faq.md#number)", "[FAQ](faq.md#numbre)")
+    run = cutover_cli(project, "check")
+    assert run.returncode == 1 and "Traceback" not in run.stderr
+    errors = [line for line in run.stderr.splitlines() if ": error: " in line]
+    expected = [
+        ("catalog/features/park.yaml:3:1", "unknown key 'sumary'"),                      # shape
+        ("catalog/features/park.yaml:6:", "still holds the placeholder 'TODO write the step'"),
+        ("catalog/features/park.yaml:7:", "unknown variable '{{ park_code }}'"),
+        ("catalog/features/park.de.yaml:2:", "still holds the placeholder 'TODO Titel'"),
+        ("catalog/roles/agent.yaml:7:", "unknown feature 'transfer'"),                 # reference
+        ("catalog/features/hold.yaml:3:", "unknown variable '{{ hold_key }}'"),          # variable
+        ("catalog/features/hold.de.yaml:3:", "still holds the placeholder 'TODO übersetzen'"),  # translation TODO
+        ("docs/en/about.md:4:", "has no anchor '#numbre'"),                              # link
+    ]
+    for where, says in expected:
+        assert any(e.startswith(where) and says in e for e in errors), f"{where} {says!r} missing:\n" + "\n".join(errors)
+    assert not any("unknown feature 'park'" in e for e in errors)
+    assert len(errors) == len(expected), "\n".join(errors)
+
+
+def test_a_file_that_is_not_yaml_stops_only_its_own_checks(project: Path):
+    (project / "catalog/features/hold.yaml").write_text("id: hold\ntitle: [unclosed\n", "utf-8")
+    edit(project / "catalog/roles/agent.yaml", "features: [dial, hold]", "features: [dial, hold, transfer]")
+    edit(project / "docs/en/about.md", "[guide](guides/dial.md)", "[guide](guides/dail.md)")
+    run = cutover_cli(project, "check")
+    errors = [line for line in run.stderr.splitlines() if ": error: " in line]
+    assert any(e.startswith("catalog/features/hold.yaml:") and "invalid YAML" in e for e in errors), errors
+    assert any(e.startswith("catalog/roles/agent.yaml:7:") and "unknown feature 'transfer'" in e for e in errors), errors
+    assert any(e.startswith("docs/en/about.md:4:") and "no page 'guides/dail.md'" in e for e in errors), errors
+    # Pages of the feature whose file cannot be read are not judged (nor references to it): they return with it.
+    assert not any("'hold'" in e or "guides/hold.md" in e for e in errors), errors

@@ -246,3 +246,28 @@ def test_site_url_must_be_an_http_address(tmp_path: Path):
     run = subprocess.run([sys.executable, "-m", "generator.cli", "export-quiz", "-p", str(FIXTURE), "--format", "gift",
                           "--site-url", "javascript:alert(1)//", "-o", str(tmp_path / "x.gift")], capture_output=True, text=True)
     assert run.returncode == 2 and "absolute http:// or https:// address" in run.stderr and not (tmp_path / "x.gift").exists()
+def test_ordering_questions_can_be_written_as_matching_for_lms_without_the_ordering_type(tmp_path: Path):
+    def export_quiz(fmt: str, lang: str, *extra: str) -> str:
+        out = tmp_path / f"q-{fmt}-{lang}"
+        run = subprocess.run([sys.executable, "-m", "generator.cli", "export-quiz", "-p", str(FIXTURE), "--format", fmt,
+                              "--lang", lang, "-o", str(out), *extra], capture_output=True, text=True)
+        assert run.returncode == 0, run.stderr
+        return out.read_text("utf-8")
+
+    order = next(q for q in gift_questions(export_quiz("gift", "en", "--ordering-as", "matching")) if q["name"] == "basics/order")
+    assert [line.strip() for line in order["body"].strip().splitlines()][:3] == [
+        "=Position 1 -> First", "=Position 2 -> Second", "=Position 3 -> Third"]
+    assert ">3 ALL" not in order["body"] and "####" in order["body"]  # the explanation travels along
+    spanish = ET.fromstring(export_quiz("moodle-xml", "es", "--ordering-as", "matching"))
+    question = next(q for q in spanish.findall("question") if q.findtext("name/text") == "basics/order")
+    assert question.get("type") == "matching"
+    assert [s.findtext("text") for s in question.findall("subquestion")] == ["Posición 1", "Posición 2", "Posición 3"]
+    # The default stays the Ordering question type, in both formats.
+    assert ">3 ALL VERTICAL" in export_quiz("gift", "en")
+    assert 'type="ordering"' in export_quiz("moodle-xml", "en")
+
+
+def test_export_quiz_help_says_which_lms_reads_ordering_questions():
+    run = subprocess.run([sys.executable, "-m", "generator.cli", "export-quiz", "--help"], capture_output=True, text=True)
+    text = " ".join(run.stdout.split())
+    assert "Moodle's Ordering question type (the qtype_ordering plugin)" in text and "--ordering-as [ordering|matching]" in text

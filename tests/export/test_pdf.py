@@ -151,7 +151,7 @@ def test_version_and_date_come_from_the_site_or_the_package(project: Path):
     edit(project / "catalog/site.yaml", "variables:\n", 'variables:\n  document_version: "2.1"\n  document_date: 2027-02-20\n')
     assert edition(load_project(project).project, "de") == ("2.1", "20. Februar 2027")
     from importlib.metadata import version
-    assert edition(load_project(FIXTURE).project, "sv", datetime.date(2027, 3, 1)) == (version("cutover"), "1 mars 2027")
+    assert edition(load_project(FIXTURE).project, "sv", datetime.date(2027, 3, 1)) == (version("cutover-kb"), "1 mars 2027")
 
 
 def test_bad_requests_are_explained_and_write_nothing(fixture_site, tmp_path):

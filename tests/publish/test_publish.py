@@ -33,8 +33,15 @@ def published(tmp_path_factory):
     subprocess.run(["git", "-c", "user.name=T", "-c", "user.email=t@example.org", "commit", "-qm", "kit"], cwd=repo, check=True)
     first = cutover("publish", "1.0", "--title", "Parallel operation", cwd=repo)
     assert first.returncode == 0, first.stderr
+    # The fixture leaves some strings untranslated: the publish goes ahead, and says so.
+    assert "Warning: 2 hand-written pages not translated yet" in first.stderr
     before = tree_of(repo, "1.0")
     edit(repo / "catalog/features/dial.yaml", "summary: Call someone.", "summary: Call anyone on the new system.")
+    dirty = cutover("publish", "2.0", cwd=repo)
+    assert dirty.returncode == 1 and "Traceback" not in dirty.stderr
+    assert dirty.stderr.startswith("Error: uncommitted changes (catalog/features/dial.yaml) would be published as commit ")
+    assert "--allow-dirty" in dirty.stderr
+    subprocess.run(["git", "-c", "user.name=T", "-c", "user.email=t@example.org", "commit", "-qam", "dial"], cwd=repo, check=True)
     second = cutover("publish", "2.0", "latest", "--set-default", cwd=repo)
     assert second.returncode == 0, second.stderr
     return repo, before
@@ -58,7 +65,7 @@ def test_failed_build_leaves_gh_pages_unchanged(published):
     head = git(repo, "rev-parse", "gh-pages")
     edit(repo / "quizzes/basics.yaml", "learn_more: dial#steps", "learn_more: dial#nowhere")
     try:
-        run = cutover("publish", "3.0", cwd=repo)
+        run = cutover("publish", "3.0", "--allow-dirty", cwd=repo)
         assert run.returncode == 1 and "has no section '#nowhere'" in run.stderr and "Traceback" not in run.stderr
         assert git(repo, "rev-parse", "gh-pages") == head
     finally:
@@ -89,3 +96,18 @@ def test_publish_outside_a_repository_is_a_clear_error(tmp_path: Path):
     shutil.copytree(FIXTURE, project)
     run = cutover("publish", "1.0", cwd=project)
     assert run.returncode == 1 and "not inside a git repository" in run.stderr and "Traceback" not in run.stderr
+
+
+def test_export_without_a_default_version_leads_from_the_root_to_the_newest(tmp_path: Path):
+    repo = tmp_path / "kb"
+    shutil.copytree(FIXTURE, repo)
+    git(repo, "init", "-q")
+    git(repo, "add", "-A")
+    subprocess.run(["git", "-c", "user.name=T", "-c", "user.email=t@example.org", "commit", "-qm", "kit"], cwd=repo, check=True)
+    for version in ("1.0", "1.1"):
+        assert cutover("publish", version, cwd=repo).returncode == 0
+    out = tmp_path / "www"
+    assert cutover("export", str(out), cwd=repo).returncode == 0
+    root = (out / "index.html").read_text("utf-8")
+    assert 'url=1.1/' in root and 'href="1.1/"' in root  # relative: it works under /kb/ too
+    assert (out / "1.1/index.html").is_file()

@@ -161,6 +161,22 @@ def todo_errors(project: Project) -> list[Problem]:
     return problems
 
 
+def todo_errors_in(documents, site) -> list[Problem]:
+    """The same errors for files left out of the model for their shape (``cutover check`` still names their TODOs)."""
+    from generator.catalog.references import document_strings
+
+    problems = []
+    for field, value, origin in document_strings(documents):
+        if TODO_MARKER.match(value):
+            lang = origin.path.rsplit("/", 1)[-1].split(".")
+            lang = lang[1] if len(lang) == 3 and lang[1] in site.languages else site.default_language
+            problems.append(Problem(origin.path, origin.text_line or origin.line, origin.col,
+                                    f"{field} still holds the placeholder '{_short(value)}'",
+                                    "replace the TODO with the real text" if lang == site.default_language
+                                    else f"write the {lang} translation in place of the TODO", Severity.ERROR, "todo"))
+    return problems
+
+
 def variable_todos(root: Path, languages: list[str]) -> list[Problem]:
     """An error for every variable value in ``catalog/site.<lang>.yaml`` still holding a TODO (``cutover init`` and
     ``cutover new language`` write them for a language the kit is not written in)."""

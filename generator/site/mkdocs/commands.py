@@ -6,6 +6,7 @@ MkDocs or its plugins.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import sys
@@ -16,6 +17,7 @@ from mkdocs.commands.serve import serve as mkdocs_serve
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
+from generator.site.mkdocs.preview import PortInUse, check_port
 from generator.site.mkdocs.parallel import ParallelBuildError, assemble_parts, build_languages, build_part
 
 #: The project's MkDocs configuration, at its root.
@@ -24,6 +26,9 @@ CONFIG_FILE = "mkdocs.yml"
 
 class SiteBuildError(Exception):
     """MkDocs, a plugin or a parallel worker failed; the message says why."""
+
+
+__all__ = ["PortInUse", "SiteBuildError", "assemble_site", "build_every_language", "build_site", "quiet_logging", "serve"]
 
 
 def quiet_logging(verbose: bool) -> None:
@@ -45,18 +50,50 @@ def build_site(project: Path, site_dir: Path, *, strict: bool = True, offline: b
     """Build the project's site into ``site_dir``: every language (``jobs`` processes at once), only
     ``part_languages`` unassembled (``site_dir/<lang>``), or the one language named by ``CUTOVER_LANGUAGE``
     (``one_language``)."""
+    with _counting_warnings() as warnings:
+        try:
+            config = _config(project, site_dir=str(site_dir), strict=strict)
+            if offline:
+                _enable_offline(config)
+            if part_languages:
+                build_part(config, part_languages, site_dir)
+            elif jobs > 1 and not one_language:
+                build_languages(config, jobs)
+            else:
+                mkdocs_build(config)
+        except Abort as exc:
+            raise SiteBuildError(_strict_abort(str(exc), warnings.count)) from None
+        except (PluginError, ConfigurationError, ParallelBuildError) as exc:
+            raise SiteBuildError(str(exc)) from None
+
+
+class _WarningCount(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+@contextlib.contextmanager
+def _counting_warnings():
+    """Every warning of a build. MkDocs counts per build() call, and static-i18n builds each further language in
+    a nested one: its "Aborted with 3 warnings" counts only the language that failed."""
+    counter = _WarningCount()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(counter)
     try:
-        config = _config(project, site_dir=str(site_dir), strict=strict)
-        if offline:
-            _enable_offline(config)
-        if part_languages:
-            build_part(config, part_languages, site_dir)
-        elif jobs > 1 and not one_language:
-            build_languages(config, jobs)
-        else:
-            mkdocs_build(config)
-    except (PluginError, ConfigurationError, Abort, ParallelBuildError) as exc:
-        raise SiteBuildError(str(exc)) from None
+        yield counter
+    finally:
+        logger.removeHandler(counter)
+
+
+def _strict_abort(message: str, warnings: int) -> str:
+    if "in strict mode" not in message or not warnings:
+        return message
+    return (f"{warnings} warning{'s' if warnings != 1 else ''} in strict mode (above, naming the generated pages). "
+            "'cutover check' names each at its line in the definitions or hand-written pages.")
 
 
 def assemble_site(project: Path, parts: Path, site_dir: Path) -> None:
@@ -71,8 +108,12 @@ def build_every_language(project: Path, site_dir: Path) -> None:
     """The whole site, every language, built strictly (whatever ``CUTOVER_LANGUAGE`` says)."""
     only = os.environ.pop("CUTOVER_LANGUAGE", None)
     try:
-        mkdocs_build(_config(project, site_dir=str(site_dir), strict=True))
-    except (PluginError, ConfigurationError, Abort) as exc:
+        with _counting_warnings() as warnings:
+            try:
+                mkdocs_build(_config(project, site_dir=str(site_dir), strict=True))
+            except Abort as exc:
+                raise SiteBuildError(_strict_abort(str(exc), warnings.count)) from None
+    except (PluginError, ConfigurationError) as exc:
         raise SiteBuildError(str(exc)) from None
     finally:
         if only is not None:
@@ -80,7 +121,11 @@ def build_every_language(project: Path, site_dir: Path) -> None:
 
 
 def serve(project: Path, dev_addr: str, full_rebuilds: bool) -> None:
-    """MkDocs' live-reloading server; incremental rebuilds unless ``full_rebuilds``."""
+    """MkDocs' live-reloading server; incremental rebuilds unless ``full_rebuilds``. A busy address is refused
+    before the first build (:class:`PortInUse`)."""
+    check_port(dev_addr)
+    for handler in logging.getLogger("mkdocs").handlers:
+        handler.addFilter(_StaleFilesFilter())
     if not full_rebuilds:
         # Incremental rebuilds are MkDocs' dirty builds, made exact by the adapter (generator/site/rebuild.py).
         # mkdocs-static-i18n builds the other languages dirty only when "--dirty" is on the command line.
@@ -105,6 +150,15 @@ def _enable_offline(config) -> None:
         plugin.load_config({"enabled": True})
         config.plugins["material/offline"] = plugin
     plugin.config.enabled = True
+
+
+class _StaleFilesFilter(logging.Filter):
+    """Each language's build under serve says "The directory contains stale files. Use --clean": the adapter
+    empties the served folder itself whenever a rebuild must start afresh (generator/site/rebuild.py), and
+    `cutover serve` has no --clean."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("The directory contains stale files")
 
 
 class _DirtyWarningFilter(logging.Filter):

@@ -39,6 +39,8 @@ from generator.render.localize import Localizer
 from generator.site import chrome, csp, sanitize
 from generator.site.finish import finish_site
 from generator.site.languages import site_problems
+from generator.site import progress
+from generator.site.mkdocs.preview import LastGoodSite
 from generator.site.navigation import default_nav, section_title
 from generator.site.offline import SHIM
 from generator.site.pagehtml import fix_error_page, fix_page
@@ -131,6 +133,7 @@ class CutoverPlugin(BasePlugin[CutoverConfig]):
         self._next_signature: str | None = None
         self._search_mark = 0
         self._policy = csp.Policy()
+        self._built = self._to_build = 0
 
     def on_startup(self, command, dirty):
         # Defining on_startup also makes MkDocs keep this instance across serve rebuilds, which the
@@ -227,6 +230,7 @@ class CutoverPlugin(BasePlugin[CutoverConfig]):
 
     @event_priority(-150)  # after mkdocs-static-i18n picked this language's files
     def on_files(self, files, config):
+        self._built, self._to_build = 0, len(files.documentation_pages())  # progress of this language's build
         if self._incremental:
             self._memory.order[self._current_language(config)] = [f.src_uri for f in files.documentation_pages()]
         return files
@@ -436,6 +440,9 @@ class CutoverPlugin(BasePlugin[CutoverConfig]):
     def on_post_page(self, output, page, config):
         if self._incremental:
             self._remember_search_entries(page, config)
+        else:
+            self._built += 1
+            progress.report(self._current_language(config), self._built, self._to_build)
         # The policy first: it reads the theme's scripts as the templates wrote them (fix_page adds only script files).
         output = csp.apply(output, self._policy)
         return fix_page(output, page.url, self._current_language(config), self.project.site.default_language)
@@ -453,6 +460,7 @@ class CutoverPlugin(BasePlugin[CutoverConfig]):
         finish_mkdocs_site(config, self.project.site.languages)
 
     def on_serve(self, server, config, builder):
+        LastGoodSite(lambda: self.project).keep(server)  # a broken save: the last good site, with a banner
         server.unwatch(str(self.staging))
         for path in self.layout.watched():
             if path.exists():
