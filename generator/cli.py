@@ -747,6 +747,33 @@ def _build_for_pdf(project: Path, target: Path) -> Path:
     return target
 
 
+@main.command("messages")
+@_project_option
+@click.option("--lang", "languages", multiple=True, help="Only this language (repeatable). Default: every language of the site.")
+@click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), required=True,
+              help="Folder to write <lang>/<date>-<id>.eml and <lang>/plan.ics into.")
+@click.option("--site-url", default=None, metavar="URL",
+              help="Where the site is published (http/https), for the links in the e-mails. Default: site_url in catalog/site.yaml.")
+def messages_command(project: Path, languages: tuple[str, ...], output: Path, site_url: str | None) -> None:
+    """Write the announcements of catalog/messages/ as e-mail drafts (.eml, opened as drafts to send) and a
+    calendar (.ics) of their send dates and the training sessions, per language."""
+    from generator.export.messages import MessagesError, write_messages
+
+    try:
+        loaded = load_project(project)
+    except CutoverError as exc:
+        _print_problems(exc.problems)
+        sys.exit(1)
+    try:
+        result = write_messages(loaded.project, output, list(languages) or None, site_url)
+    except MessagesError as exc:
+        raise click.ClickException(str(exc)) from None
+    for warning in result.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    drafts = sum(path.suffix == ".eml" for path in result.written)
+    click.echo(f"{drafts} e-mail drafts and {len(result.written) - drafts} calendars written to {output}")
+
+
 @main.command("export-lms")
 @_project_option
 @click.option("--format", "fmt", type=click.Choice(["scorm12", "cmi5"]), required=True,

@@ -21,6 +21,7 @@ from generator.render.quiz import (
 from generator.render.reference import abbreviations, render_faq, render_glossary, render_timeline
 from generator.render.role import render_role, render_roles_index
 from generator.render.scenario import render_scenario, render_scenarios_index
+from generator.render.communication import render_communication_plan
 from generator.render.survey import render_survey
 from generator.strings import marks
 
@@ -65,6 +66,10 @@ def _page_makers(project: Project):
         yield lambda loc: render_results(project, loc)
     if project.survey:
         yield lambda loc: render_survey(project, project.survey, loc)
+    for survey in project.surveys.values():
+        yield lambda loc, survey=survey: render_survey(project, survey, loc)
+    if project.messages:
+        yield lambda loc: render_communication_plan(project, loc)
 
 
 def page_markdown(project: Project, page: Page, lang: str) -> str:

@@ -18,6 +18,11 @@ from generator.render.quizdata import html
 
 SURVEY = "survey.md"
 
+
+def survey_path(project: Project, survey: Survey) -> str:
+    """catalog/survey.yaml keeps its page (survey.md); a survey of catalog/surveys/ has surveys/<id>.md."""
+    return SURVEY if survey is project.survey else f"surveys/{survey.id}.md"
+
 #: UI strings the runtime needs to write the e-mail and the file.
 _RUNTIME_KEYS = ("survey.no_answer", "survey.anonymous_answer", "survey.rating_answer", "survey.field_survey",
                  "survey.field_name", "survey.subject", "survey.sent", "survey.mail_link", "survey.downloaded",
@@ -31,7 +36,7 @@ def render_survey(project: Project, survey: Survey, loc: Localizer) -> Page:
         body += [escape.md_block(loc.text(survey.intro)), ""]
     body += [f"*{escape.md_inline(loc.ui('survey.anonymous'))}*", ""]
     body += [_form(project, survey, channel, loc), ""]
-    return Page(SURVEY, loc.text(survey.title), body, survey.source, hide_toc=True)
+    return Page(survey_path(project, survey), loc.text(survey.title), body, survey.source, hide_toc=True)
 
 
 def _form(project: Project, survey: Survey, channel: Channel, loc: Localizer) -> str:

@@ -27,14 +27,15 @@ from generator.render.common import (
 )
 from generator.render.localize import Localizer
 from generator.render.status import STATUS_PATH
-from generator.render.survey import SURVEY
+from generator.render.communication import project_nav
+from generator.render.survey import survey_path
 
 #: Navigation section of one feature category's guides: the prefix, then the category id.
 CATEGORY_KEY = "cutover:category:"
 
 SECTION_KEYS = {"cutover:roles": "nav.roles", "cutover:cards": "nav.cards", "cutover:guides": "nav.guides",
                 "cutover:quizzes": "nav.quizzes", "cutover:scenarios": "nav.scenarios",
-                "cutover:trainers": "nav.trainers"}
+                "cutover:trainers": "nav.trainers", "cutover:project": "nav.project"}
 
 
 def default_nav(project: Project, handwritten: list[str]) -> list:
@@ -51,8 +52,10 @@ def default_nav(project: Project, handwritten: list[str]) -> list:
         # out of the learners' way.
         trainers = {"cutover:trainers": [TRAINERS_INDEX] + [key_path(q) for q in project.quizzes] + [RESULTS]}
         nav.append({"cutover:quizzes": [QUIZZES_INDEX] + [f"quizzes/{q}.md" for q in project.quizzes] + [PROGRESS, trainers]})
-    if project.survey:
-        nav.append(SURVEY)
+    nav += [survey_path(project, survey) for survey in project.all_surveys]
+    project_pages = project_nav(project)  # the project manager's and support team's pages, out of the readers' path
+    if project_pages:
+        nav.append({"cutover:project": project_pages})
     if len(project.site.languages) > 1:
         nav.append(STATUS_PATH)  # translation status, for translation coordinators (generator/render/status.py)
     return nav
