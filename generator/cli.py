@@ -774,6 +774,42 @@ def messages_command(project: Path, languages: tuple[str, ...], output: Path, si
     click.echo(f"{drafts} e-mail drafts and {len(result.written) - drafts} calendars written to {output}")
 
 
+@main.group("survey")
+def survey_group() -> None:
+    """Survey answers: measure how the move is going."""
+
+
+@survey_group.command("report")
+@_project_option
+@click.argument("answers", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), required=True,
+              help="Folder to write the report into (index.html and charts/).")
+@click.option("--lang", "language", default=None, help="Language of the report. Default: the site's default language.")
+def survey_report(project: Path, answers: tuple[Path, ...], output: Path, language: str | None) -> None:
+    """Report on survey ANSWERS: the JSON files readers downloaded, or CSV exports of a form tool (columns survey,
+    language, role and the question ids). Charts per question, by role and by language, and the trend between
+    the readiness survey and the survey after go-live."""
+    from generator.export.surveyreport import ReportError, read_answers, write_report
+
+    try:
+        loaded = load_project(project)
+    except CutoverError as exc:
+        _print_problems(exc.problems)
+        sys.exit(1)
+    lang = language or loaded.project.site.default_language
+    if lang not in loaded.project.site.languages:
+        raise click.BadParameter(f"'{lang}' is not one of the site's languages ({', '.join(loaded.project.site.languages)})",
+                                 param_hint="--lang")
+    try:
+        responses, warnings = read_answers(list(answers), loaded.project)
+        result = write_report(loaded.project, responses, output, lang)
+    except ReportError as exc:
+        raise click.ClickException(str(exc)) from None
+    for warning in warnings:
+        click.echo(f"warning: {warning}", err=True)
+    click.echo(f"{result.responses} responses: report written to {output / 'index.html'}")
+
+
 @main.command("export-lms")
 @_project_option
 @click.option("--format", "fmt", type=click.Choice(["scorm12", "cmi5"]), required=True,

@@ -57,6 +57,12 @@ def _form(project: Project, survey: Survey, channel: Channel, loc: Localizer) ->
     out += [f'<input type="hidden" name="{esc(n)}" value="{esc(v)}">' for n, v in hidden]
     for number, question in enumerate(survey.questions, 1):
         out += _question(question, number, loc)
+    # The reader's role, so the report (cutover survey report) can compare answers by role.
+    out += ['<div class="cutover-survey__question cutover-survey__role">',
+            f'<label for="survey-role">{esc(loc.ui("survey.role"))}</label>',
+            '<select id="survey-role" name="role">', f'<option value="">{esc(loc.ui("survey.role_none"))}</option>']
+    out += [f'<option value="{esc(r.id)}">{escape.html_text(escape.plain(loc.text(r.name)))}</option>' for r in project.roles.values()]
+    out += ["</select>", "</div>"]
     out += ['<div class="cutover-survey__question cutover-survey__name">',
             f'<label for="survey-name">{esc(loc.ui("survey.name"))}</label>',
             '<input type="text" id="survey-name" name="name" autocomplete="name" aria-describedby="survey-name-help">',
