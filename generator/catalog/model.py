@@ -196,6 +196,57 @@ class Message:
 
 
 @dataclass
+class DayOneItem:
+    id: str
+    text: Text | None  #: on every device
+    variants: dict[str, Text]  #: device id -> the task on that device
+    feature: str | None = None  #: shown to the roles that have it, with a link to its guide
+
+    def for_device(self, device: str) -> Text | None:
+        return self.variants.get(device) or self.text
+
+
+@dataclass
+class DayOne:
+    """catalog/day-one.yaml: the first morning's checklist, per role and device."""
+
+    items: list[DayOneItem]
+    intro: Text | None = None
+    source: str = ""
+
+
+@dataclass
+class RetiredItem:
+    id: str
+    roles: list[str]  #: ``["all"]`` for everyone
+    gone: Text
+    instead: Text
+    feature: str | None = None
+
+
+@dataclass
+class Retired:
+    """catalog/retired.yaml: what the old system had that the new one does not, per role, with what to do instead."""
+
+    items: list[RetiredItem]
+    intro: Text | None = None
+    source: str = ""
+
+
+@dataclass
+class Champions:
+    """catalog/champions.yaml: the guide for champions and floor walkers, and the go-live day script."""
+
+    intro: Text
+    tasks: dict[str, list[Text]]  #: phase id -> tasks
+    questions: list[str]  #: FAQ ids
+    escalation: list[Text]
+    slots: list[tuple[str, Text]]  #: (HH:MM, what to do) on go-live day
+    script_intro: Text | None = None
+    source: str = ""
+
+
+@dataclass
 class Change:
     before: Text
     after: Text
@@ -394,6 +445,9 @@ class Project:
     survey: "Survey | None" = None  #: catalog/survey.yaml, when the project has one
     surveys: dict[str, Survey] = field(default_factory=dict)  #: catalog/surveys/<id>.yaml: more surveys (readiness …)
     messages: dict[str, Message] = field(default_factory=dict)  #: catalog/messages/<id>.yaml, the timed announcements
+    day_one: DayOne | None = None  #: catalog/day-one.yaml
+    retired: Retired | None = None  #: catalog/retired.yaml
+    champions: Champions | None = None  #: catalog/champions.yaml
     scenarios: dict[str, Scenario] = field(default_factory=dict)
     ui: Any = None  #: the interface strings, layered (:class:`generator.strings.files.UiStrings`); None: the package's
 

@@ -19,6 +19,7 @@ import dataclasses
 import functools
 from pathlib import Path
 
+from generator.catalog import adoption
 from generator.catalog import model as m
 from generator.catalog.conditions import Exclusions
 from generator.catalog.schema import _translatable_part, source_schema
@@ -247,6 +248,7 @@ def prune(project: m.Project, hide: dict, excluded: Exclusions) -> m.Project:
 
     project.roles, project.features, project.faq_groups, project.quizzes = roles, features, groups, quizzes
     _prune_messages(project, hide)
+    adoption.prune(project)
     return project
 
 

@@ -23,7 +23,8 @@ COMMUNICATION = "project/communication.md"
 
 def project_nav(project: Project) -> list[str]:
     """The pages of the navigation's project section."""
-    return [COMMUNICATION] if project.messages else []
+    from generator.render.adoption import support_nav  # (adoption imports this module's neighbours)
+    return ([COMMUNICATION] if project.messages else []) + support_nav(project)
 
 
 @dataclass(frozen=True)
