@@ -424,7 +424,7 @@ def export_site(project: Path, directory: Path, alias_type: str) -> None:
 
 @main.command("new")
 @_project_option
-@click.argument("kind", type=click.Choice(["role", "feature", "quiz", "faq", "language"]))
+@click.argument("kind", type=click.Choice(["role", "feature", "quiz", "faq", "message", "language"]))
 @click.argument("new_id", metavar="ID")
 def new_command(project: Path, kind: str, new_id: str) -> None:
     """Start a new role, feature, quiz or FAQ group: the definition and a translation file per language. Or add a
