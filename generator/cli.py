@@ -680,10 +680,11 @@ def _page_progress(quiet: bool):
 @_project_option
 @click.option("--role", "roles", multiple=True, help="Only this role (repeatable). Default: every role.")
 @click.option("--lang", "languages", multiple=True, help="Only this language (repeatable). Default: every language.")
-@click.option("--kind", "kinds", multiple=True, type=click.Choice(["manual", "card", "handout", "key"]),
+@click.option("--kind", "kinds", multiple=True, type=click.Choice(["manual", "card", "handout", "key", "poster"]),
               help="Only this document (repeatable): manual, card (quick-reference card), handout (quiz without "
-                   "answers), key (quiz with answers). Default: all four.")
-@click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True, help="Paper size.")
+                   "answers), key (quiz with answers), poster (the go-live and the help poster per language, "
+                   "<lang>/go-live-poster.pdf and <lang>/help-poster.pdf). Default: the first four.")
+@click.option("--paper", type=click.Choice(["a4", "letter", "a3"]), default="a4", show_default=True, help="Paper size.")
 @click.option("--site", "site_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Print this site, built with 'cutover build'. Default: build a fresh one into a temporary folder.")
 @click.option("--browser", "browser_path", default=None, help="Chromium executable (default: as for 'cutover verify').")

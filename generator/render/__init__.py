@@ -23,6 +23,7 @@ from generator.render.role import render_role, render_roles_index
 from generator.render.scenario import render_scenario, render_scenarios_index
 from generator.render.adoption import render_champions, render_day_one, render_day_one_index, render_floor_walker, render_runbook
 from generator.render.communication import render_communication_plan
+from generator.render.posters import POSTERS, render_poster
 from generator.render.survey import render_survey
 from generator.strings import marks
 
@@ -79,6 +80,8 @@ def _page_makers(project: Project):
         yield lambda loc: render_champions(project, loc)
         yield lambda loc: render_floor_walker(project, loc)
     yield lambda loc: render_runbook(project, loc)
+    for poster in POSTERS:
+        yield lambda loc, poster=poster: render_poster(project, poster, loc)
 
 
 def page_markdown(project: Project, page: Page, lang: str) -> str:

@@ -31,8 +31,9 @@ def day_one_nav(project: Project) -> list[str]:
 
 def support_nav(project: Project) -> list[str]:
     """The champions' and support team's pages of the project section."""
+    from generator.render.posters import POSTERS, poster_path
     pages = [CHAMPIONS, FLOOR_WALKER] if project.champions else []
-    return pages + [RUNBOOK]
+    return pages + [RUNBOOK] + [poster_path(p) for p in POSTERS]
 
 
 def _items(project: Project, role: Role):
