@@ -162,3 +162,12 @@ def test_cli_writes_the_kit_drafts(tmp_path):
     assert len(drafts) >= 8 and (out / "sv" / "plan.ics").is_file()
     go_live = parse(next((out / "sv").glob("*-go-live-morning.eml")))
     assert go_live["Subject"] == "God morgon: CloudPhone är i drift"
+
+
+def test_new_message_scaffold_is_checked_until_filled(project):
+    from generator.authoring.scaffold import scaffold
+
+    written = scaffold(project, "message", "welcome")
+    assert [p.name for p in written] == ["welcome.yaml", "welcome.de.yaml", "welcome.es.yaml", "welcome.sv.yaml"]
+    problems = load_problems(project)
+    assert any(p.startswith("catalog/messages/welcome.yaml:") and "TODO" in p for p in problems), problems
