@@ -169,5 +169,8 @@ def test_new_message_scaffold_is_checked_until_filled(project):
 
     written = scaffold(project, "message", "welcome")
     assert [p.name for p in written] == ["welcome.yaml", "welcome.de.yaml", "welcome.es.yaml", "welcome.sv.yaml"]
-    problems = load_problems(project)
-    assert any(p.startswith("catalog/messages/welcome.yaml:") and "TODO" in p for p in problems), problems
+    from generator.authoring.check import run_check
+
+    problems = [p.format() for p in run_check(project).problems]
+    assert any(p.startswith("catalog/messages/welcome.yaml:7:") and "TODO" in p for p in problems), problems
+    assert any(p.startswith("catalog/messages/welcome.de.yaml:") and "TODO" in p for p in problems), problems
