@@ -256,6 +256,9 @@ def _prune_messages(project: m.Project, hide: dict) -> None:
     """Hidden surveys and messages leave; a hidden role leaves audiences and sessions (a message left with no
     audience goes too), and a link to a hidden survey is dropped."""
     project.surveys = {k: v for k, v in project.surveys.items() if k not in set(hide.get("surveys", []))}
+    for key, attribute in (("day_one", "day_one"), ("retired", "retired"), ("champions", "champions")):
+        if hide.get(key):
+            setattr(project, attribute, None)
     surveys = {s.id for s in project.all_surveys}
     kept = {}
     for mid, message in project.messages.items():
