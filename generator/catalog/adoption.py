@@ -60,8 +60,9 @@ def check(project: m.Project, docs: dict[str, Document]) -> list[Problem]:
                 unknown(doc, ("items", i, "feature"), "feature", item.feature, project.features)
     if project.champions and (doc := docs.get(project.champions.source)):
         phases = [p.id for p in project.phases]
+        own = not project.champions.source.startswith("kit:")  # the kit's phases an own timeline replaced: mapped below
         for phase in project.champions.tasks:
-            if phase not in phases:
+            if own and phase not in phases:
                 unknown(doc, ("tasks", phase), "phase", phase, phases)
         for i, faq in enumerate(project.champions.questions):
             if faq not in project.faqs:
@@ -80,8 +81,13 @@ def prune(project: m.Project) -> None:
                 item.feature = None
         project.retired.items = [x for x in project.retired.items if x.roles]
     if project.champions:
-        phases = {p.id for p in project.phases}
-        project.champions.tasks = {k: v for k, v in project.champions.tasks.items() if k in phases}
+        # A kit phase an organisation's timeline replaced: its tasks join the phase that replaced it; others go.
+        target = {p.id: p.id for p in project.phases} | {old: p.id for p in project.phases for old in p.replaces}
+        tasks: dict[str, list] = {}
+        for phase, items in project.champions.tasks.items():
+            if phase in target:
+                tasks.setdefault(target[phase], []).extend(items)
+        project.champions.tasks = tasks
         project.champions.questions = [f for f in project.champions.questions if f in project.faqs]
 
 
