@@ -32,7 +32,7 @@ class _TaskGroup(click.Group):
     """``cutover --help``: the commands grouped by the task they serve, each with its whole first sentence."""
 
     TASKS = [("Write", ["new", "check"]), ("Translate", ["i18n"]), ("Build and preview", ["build", "serve", "verify", "assemble"]),
-             ("Publish", ["publish", "versions"]), ("Export", ["export", "export-quiz", "export-lms", "pdf"]), ("Organisations", ["init"])]
+             ("Publish", ["publish", "versions"]), ("Export", ["export", "export-quiz", "export-lms", "pdf", "messages", "survey"]), ("Organisations", ["init"])]
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         listed = [name for _, names in self.TASKS for name in names if name in self.commands]
