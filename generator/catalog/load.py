@@ -456,7 +456,8 @@ def _build_site(t: dict, languages: list[str], source: str) -> m.Site:
     home = t.get("home", {})
     return m.Site(languages=languages, categories=[m.Category(x["id"], x["name"], list(x.get("replaces") or [])) for x in t.get("categories", [])],
                   variables=values, home_title=home.get("title"), home_intro=home.get("intro"), source=source,
-                  feedback=feedback.build_settings(t.get("feedback")), html=_build_html(t.get("html")))
+                  feedback=feedback.build_settings(t.get("feedback")), html=_build_html(t.get("html")),
+                  source_links=bool(t.get("source_links", False)))
 
 
 def _variables_inside_variables(values: dict) -> list[Problem]:

@@ -90,6 +90,7 @@ class Site:
     kit: str | None = None  #: the kit this site layers over (see :mod:`generator.org.kit`)
     html: "HtmlSettings | None" = None  #: a widened HTML allow-list for hand-written pages (see :mod:`generator.catalog.allowlist`)
     devices: list[Device] = field(default_factory=list)  #: in tab order (see :mod:`generator.catalog.devices`)
+    source_links: bool = False  #: the repository link and edit pencils on the published site too, not only in the preview
 
     def device(self, device_id: str) -> Device:
         return next((d for d in self.devices if d.id == device_id), None) or Device(device_id, None, "material/devices")

@@ -293,6 +293,16 @@ def front_matter_lines(text: str) -> int:
     return match.group(0).count("\n") if match else 0
 
 
+def page_meta(text: str) -> dict:
+    """A page's front matter as a mapping ({} when it has none or MkDocs could not read it)."""
+    match = _FRONT_MATTER.match(text)
+    try:
+        meta = yaml.safe_load(match.group(2)) if match else None
+    except yaml.YAMLError:
+        return {}
+    return meta if isinstance(meta, dict) else {}
+
+
 def _front_matter_title_as_text(text: str) -> str:
     """A hand-written page's front matter ``title`` is the writer's text, but the theme writes it into the page as
     HTML (navigation, header, <title>): it is staged HTML-escaped, so it reads as written and never becomes markup."""

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from support import FIXTURE, tree_snapshot
+from support import FIXTURE, edit, tree_snapshot
 
 
 @pytest.fixture(scope="module")
@@ -32,9 +32,23 @@ def test_pages_in_every_language(site: Path):
     assert re.search(r"<h1[^>]*>Ringa ett samtal", html(site, "sv/guides/dial/index.html"))
 
 
-def test_edit_link_points_at_the_yaml_source(site: Path):
-    assert 'href="https://git.example.org/fixture/kb/edit/main/catalog/features/dial.yaml"' in html(site, "de/guides/dial/index.html")
-    assert 'href="https://git.example.org/fixture/kb/edit/main/docs/en/about.md"' in html(site, "about/index.html")
+def test_published_pages_carry_no_repository_link_or_edit_pencil(site: Path):
+    """Readers of the published site are not writers: no repository link, no edit pencil (source_links is off)."""
+    for page in ("index.html", "de/guides/dial/index.html", "about/index.html", "roles/" + sorted(p.name for p in (site / "roles").iterdir() if p.is_dir())[0] + "/index.html"):
+        text = html(site, page)
+        assert "git.example.org" not in text and "md-content__button" not in text and "md-source" not in text, page
+
+
+def test_edit_link_points_at_the_yaml_source_when_turned_on(project: Path, tmp_path: Path):
+    """``source_links: true`` in catalog/site.yaml: the organisation's readers are its writers, every page links to its source."""
+    edit(project / "catalog/site.yaml", "languages: [en, de, es, sv]", "languages: [en, de, es, sv]\nsource_links: true")
+    out = tmp_path / "site"
+    run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(out)],
+                         capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    assert 'href="https://git.example.org/fixture/kb/edit/main/catalog/features/dial.yaml"' in html(out, "de/guides/dial/index.html")
+    assert 'href="https://git.example.org/fixture/kb/edit/main/docs/en/about.md"' in html(out, "about/index.html")
+    assert "md-source" in html(out, "index.html")
 
 
 def test_navigation_sections_are_translated(site: Path):

@@ -45,7 +45,7 @@ from generator.site.navigation import default_nav, section_title
 from generator.site.offline import SHIM
 from generator.site.pagehtml import fix_error_page, fix_page
 from generator.site.rebuild import PageMemory, replace_search_docs, site_signature
-from generator.site.stage import ASSET_DIR, ASSETS, default_staging_dir, remove_dead_staging, remove_staging, stage
+from generator.site.stage import ASSET_DIR, ASSETS, default_staging_dir, page_meta, remove_dead_staging, remove_staging, stage
 
 log = logging.getLogger("mkdocs.plugins.cutover")
 
@@ -128,6 +128,7 @@ class CutoverPlugin(BasePlugin[CutoverConfig]):
         self.source_edit_uri: str | None = None
         self._configured = None  #: the config object loaded for (a reference: ids are reused after a serve rebuild)
         self._incremental = False  #: serve with dirty builds (see on_startup)
+        self._preview = False  #: the writers' preview (serve): repository link and edit pencils shown
         self._memory = PageMemory()
         self._signature: str | None = None  #: site_signature() of the last successful build
         self._next_signature: str | None = None
@@ -139,6 +140,7 @@ class CutoverPlugin(BasePlugin[CutoverConfig]):
         # Defining on_startup also makes MkDocs keep this instance across serve rebuilds, which the
         # incremental rebuilds of `cutover serve` (dirty builds, see generator/rebuild.py) remember things in.
         self._incremental = command == "serve" and dirty
+        self._preview = command == "serve"
 
     def on_shutdown(self):
         self._incremental = False
@@ -196,12 +198,25 @@ class CutoverPlugin(BasePlugin[CutoverConfig]):
             config.nav = self._default_nav()
         if self._incremental:
             self._plan_incremental(config)
+        self._hide_source_links(config)
         edit_uri = config.edit_uri or ""
         if config.repo_url and edit_uri:
             # edit_uri points into docs/; definitions live beside it at the repository root.
             docs_name = Path(config.config_file_path).parent.joinpath("docs").name
             self.source_edit_uri = edit_uri[: -len(docs_name) - 1] if edit_uri.rstrip("/").endswith(docs_name) else edit_uri
         return config
+
+    def _hide_source_links(self, config) -> None:
+        """Readers of the published site need no repository link or edit pencils: they are for writers, shown in the
+        preview (serve) or when the organisation turns them on (``source_links: true`` in catalog/site.yaml)."""
+        if self._preview or self.project.site.source_links:
+            return
+        config.repo_url = None
+        config.repo_name = None
+        config.edit_uri = None
+        features = config.theme.get("features") or []
+        if "content.action.edit" in features or "content.action.view" in features:
+            config.theme["features"] = [f for f in features if f not in ("content.action.edit", "content.action.view")]
 
     def _plan_incremental(self, config) -> None:
         """A dirty build gives the full build's site unless something every page shows changed: then empty the site."""
@@ -410,9 +425,10 @@ class CutoverPlugin(BasePlugin[CutoverConfig]):
 
     def _default_nav(self) -> list:
         default = self.project.site.default_language
-        handwritten = [rel.split("/", 1)[1] for rel in self._staged_pages()
-                       if rel.startswith(default + "/") and rel not in self.generated]
-        return default_nav(self.project, handwritten)
+        handwritten = [rel for rel in self._staged_pages() if rel.startswith(default + "/") and rel not in self.generated]
+        for_trainers = [rel.split("/", 1)[1] for rel in handwritten
+                        if page_meta((self.staging / rel).read_text("utf-8")).get("for") == "trainers"]
+        return default_nav(self.project, [rel.split("/", 1)[1] for rel in handwritten], for_trainers)
 
     def _staged_pages(self) -> list[str]:
         return [p.relative_to(self.staging).as_posix() for p in self.staging.rglob("*.md")]
