@@ -19,7 +19,7 @@ from generator.render.quizdata import html
 SURVEY = "survey.md"
 
 #: UI strings the runtime needs to write the e-mail and the file.
-_RUNTIME_KEYS = ("survey.no_answer", "survey.anonymous_answer", "survey.rating_answer", "survey.field_survey",
+_RUNTIME_KEYS = ("survey.page_votes", "feedback.yes", "feedback.no", "survey.no_answer", "survey.anonymous_answer", "survey.rating_answer", "survey.field_survey",
                  "survey.field_name", "survey.subject", "survey.sent", "survey.mail_link", "survey.downloaded",
                  "feedback.field_language", "feedback.field_version")
 
