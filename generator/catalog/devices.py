@@ -132,6 +132,15 @@ def check_settings(doc: Document | None, devices: list[m.Device], known: list[st
     return problems
 
 
+def check_icon(tree: dict, doc: Document | None) -> list[Problem]:
+    """A role's ``icon`` must be one of the theme's icons."""
+    icon = tree.get("icon")
+    if doc is None or not icon or icon_svg(icon) is not None:
+        return []
+    hint = did_you_mean(icon, _icon_names(icon.rsplit("/", 1)[0])) or f"an icon of the theme's sets, like 'material/headset' (see {ICON_SEARCH})"
+    return [doc.problem(("icon",), f"the theme has no icon '{icon}'", hint)]
+
+
 #: Where writers look up an icon's name.
 ICON_SEARCH = "https://squidfunk.github.io/mkdocs-material/reference/icons-emojis/"
 

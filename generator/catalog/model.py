@@ -186,6 +186,7 @@ class Role:
     quiz: str | None = None
     order: int = 100
     source: str = ""
+    icon: str = "material/account"  #: an icon of the theme's sets (see :func:`generator.catalog.devices.icon_svg`)
 
 
 @dataclass
@@ -261,6 +262,10 @@ class Phase:
     when: Text | None = None
     description: Text | None = None
     replaces: list[str] = field(default_factory=list)  #: kit phase ids this one stands for (an organisation's)
+    start: "datetime.date | None" = None  #: the first day (see :mod:`generator.catalog.phasedates`)
+    end: "datetime.date | None" = None  #: the last day; None when ongoing or not known
+    ongoing: bool = False
+    switch: bool = False  #: the switch to the new system: the home page counts down to its start
 
 
 @dataclass

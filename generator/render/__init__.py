@@ -18,7 +18,8 @@ from generator.render.quiz import (
     render_results,
     render_trainers_index,
 )
-from generator.render.reference import abbreviations, render_faq, render_glossary, render_timeline
+from generator.render.reference import abbreviations, render_faq, render_glossary
+from generator.render.timeline import render_timeline
 from generator.render.role import render_role, render_roles_index
 from generator.render.scenario import render_scenario, render_scenarios_index
 from generator.render.survey import render_survey

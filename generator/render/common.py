@@ -82,6 +82,25 @@ def device_icon(device_id: str, loc: Localizer) -> str:
     return f'<span class="twemoji cutover-device" aria-hidden="true">{svg}</span> ' if svg else ""
 
 
+def role_icon(role, css: str = "cutover-role-icon") -> str:
+    """A role's icon as inline HTML (decorative: the role's name is beside it), or ""."""
+    svg = icon_svg(role.icon) or icon_svg("material/account")
+    return f'<span class="twemoji {css}" aria-hidden="true">{svg}</span>' if svg else ""
+
+
+def html_inline(text: str, loc: Localizer) -> str:
+    """A text field's Markdown as inert inline HTML, for generated HTML blocks (another language's part in a <span lang>)."""
+    from generator.render.quizdata import _html  # Markdown to inert HTML, as quiz texts
+
+    return _html(text, loc)
+
+
+def html_block(text: str, loc: Localizer) -> str:
+    from generator.render.quizdata import _html
+
+    return _html(text, loc, inline=False)
+
+
 def steps_markdown(feature: Feature, loc: Localizer) -> list[str]:
     """The steps of a feature: one tab per device, with its icon and name, when steps differ by device."""
     if not feature.has_platform_steps:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from generator.catalog.model import Project
 from generator.render import escape
-from generator.render.common import FAQ, GLOSSARY, TIMELINE, Page, heading, role_links
+from generator.render.common import FAQ, GLOSSARY, Page, heading, role_links
 from generator.render.localize import Localizer
 from generator.strings.collation import sorted_by
 
@@ -22,25 +22,6 @@ def render_faq(project: Project, loc: Localizer) -> Page:
                 meta += f" · *{loc.ui('faq.phases')}:* " + ", ".join(phases)
             body += [meta, ""]
     return Page(FAQ, loc.ui("faq.title"), body, "catalog/faqs/")
-
-
-def render_timeline(project: Project, loc: Localizer) -> Page:
-    body = [loc.ui("timeline.intro"), ""]
-    for number, phase in enumerate(project.phases, 1):
-        body += [heading(2, f"{number}. {loc.text(phase.name)}", f"phase-{phase.id}"), ""]
-        if phase.when:
-            body += [f"*{escape.md_inline(loc.text(phase.when))}*", ""]
-        body += [f"**{escape.md_inline(loc.text(phase.summary))}**", ""]
-        if phase.description:
-            body += [escape.md_block(loc.text(phase.description)), ""]
-        body += [heading(3, loc.ui("timeline.what_roles_do"), f"phase-{phase.id}-roles"), ""]
-        doers = [r for r in project.roles.values() if r.tasks.get(phase.id)]
-        if not doers:
-            body += [loc.ui("timeline.nothing"), ""]
-        for role in doers:
-            body += [f"**{role_links(project, [role.id], TIMELINE, loc)}**", ""]
-            body += [f"- {escape.md_inline(loc.text(task))}" for task in role.tasks[phase.id]] + [""]
-    return Page(TIMELINE, loc.ui("timeline.title"), body, "catalog/phases.yaml")
 
 
 def render_glossary(project: Project, loc: Localizer) -> Page:

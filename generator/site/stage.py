@@ -33,6 +33,7 @@ from generator.render.common import Page
 from generator.render.localize import Localizer
 from generator.render.reference import abbreviations
 from generator.render.status import STATUS_PATH, render_status
+from generator.site.lastchanged import as_of_date
 from generator.site.sitedir import process_alive
 from generator.site.bundle import bundles
 from generator.strings import marks
@@ -40,7 +41,7 @@ from generator.render.typography import nonbreaking
 
 #: Where the runtime's JavaScript and CSS are staged (shared by every language).
 ASSET_DIR = "assets/cutover"
-ASSETS = ("site.css", "quiz.css", "feedback.css", "print.css", "site.js", "quiz.js", "feedback.js", "print.js")
+ASSETS = ("site.css", "quiz.css", "feedback.css", "print.css", "site.js", "phases.js", "timeline.js", "quiz.js", "feedback.js", "print.js")
 
 
 @dataclass
@@ -83,6 +84,8 @@ def plan(project: Project, layout: Layout, collect: list[Problem] | None = None)
     files: dict[str, bytes] = {}
     problems: list[Problem] = []
     languages = project.site.languages
+    if project.today is None:  # "where we are" on the pages, as of the checked-out commit (lastchanged.py)
+        project.today = as_of_date(layout.root)
     for lang in languages:
         owners: dict[str, Page] = {}
         for page in render_pages(project, lang):

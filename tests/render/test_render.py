@@ -1,5 +1,6 @@
 """Each page renderer, on the fixture project."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,8 @@ from generator.render.guide import render_guide
 from generator.render.home import render_home
 from generator.render.localize import Localizer
 from generator.render.quiz import render_quiz
-from generator.render.reference import render_faq, render_glossary, render_timeline
+from generator.render.reference import render_faq, render_glossary
+from generator.render.timeline import render_timeline
 from generator.render.role import render_role
 from generator.strings.marks import mark
 
@@ -72,10 +74,12 @@ def test_role_manual_only_shows_its_faqs(proj):
     assert "Does my number change?" in text and "Do agents keep their queue?" not in text
 
 
-def test_home_lists_roles_and_phases(proj):
+def test_home_starts_people_with_their_role_and_where_we_are(proj):
     text = md(render_home(proj, Localizer(proj, "es")))
     assert "[Agente](roles/agent.md)" in text and "[Responsable](roles/manager.md)" in text
-    assert "(timeline.md#phase-parallel)" in text and "Funcionamiento en paralelo" in text
+    assert 'class="cutover-phase-line"' in text and "A fecha de" in text  # honest about the build's date
+    assert 'href="#roles">Elija su perfil</a>' in text and 'href="timeline.md">' in text
+    assert 'data-cutover-phase="parallel"' in text and "Funcionamiento en paralelo" in text
 
 
 def test_faq_groups_with_roles(proj):
@@ -86,8 +90,9 @@ def test_faq_groups_with_roles(proj):
 
 def test_timeline_lists_what_each_role_does(proj):
     text = md(render_timeline(proj, Localizer(proj, "de")))
-    cutover = text.split("{#phase-cutover}")[1]
-    assert "10.\u00a0März\u00a02027" in cutover and "- Einen Testanruf tätigen." in cutover
+    cutover = text.split('id="phase-cutover"')[0].rsplit('<li class="cutover-step"', 1)[1] + text.split('id="phase-cutover"')[1].split("</li>\n<li", 1)[0]
+    assert re.search("10.(\u00a0| )März(\u00a0| )2027", cutover) and "<li>Einen Testanruf tätigen.</li>" in cutover
+    assert 'data-cutover-phase="cutover"' in cutover and '<details class="cutover-step__details">' in cutover
 
 
 def test_glossary_is_sorted_in_the_reader_language(proj):
