@@ -25,6 +25,8 @@ class Page:
     fallbacks: list[str] = field(default_factory=list)  #: keys of texts shown in the default language
     ui_fallbacks: list[str] = field(default_factory=list)  #: keys of interface strings shown in English
     hide_toc: bool = False
+    hide_footer: bool = False  #: no "Previous/Next" footer: the page ends with its own next step
+    tags: list[str] = field(default_factory=list)  #: search-only words (synonyms): indexed, never shown
 
 
 # Stable, language-independent paths: hand-written pages may link to them.
@@ -79,7 +81,7 @@ def device_name(device_id: str, loc: Localizer) -> str:
 def device_icon(device_id: str, loc: Localizer) -> str:
     """The device's icon as inline HTML followed by a space, or "": the theme's SVG, decorative (the name says it)."""
     svg = icon_svg(loc.project.site.device(device_id).icon)
-    return f'<span class="twemoji cutover-device" aria-hidden="true">{svg}</span> ' if svg else ""
+    return f'<span class="twemoji cutover-device" data-device="{escape.html_attribute(device_id)}" aria-hidden="true">{svg}</span> ' if svg else ""
 
 
 def role_icon(role, css: str = "cutover-role-icon") -> str:

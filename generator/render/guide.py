@@ -6,6 +6,7 @@ from generator.catalog.model import Feature, Project
 from generator.render import escape
 from generator.render.common import GUIDES_INDEX, Page, admonition, feature_link, guide_path, heading, role_links, steps_markdown
 from generator.render.localize import Localizer
+from generator.render.role import device_choice
 from generator.strings.collation import sorted_by
 
 
@@ -23,7 +24,10 @@ def render_guide(project: Project, feature: Feature, loc: Localizer) -> Page:
         body += [f'!!! info "{escape.md_title(loc.ui("guide.prerequisites"))}"', "",
                  f"    {loc.ui('guide.prerequisites_text')} " + ", ".join(
                      feature_link(project, p, path, loc) for p in feature.prerequisites), ""]
-    body += [heading(2, loc.ui("guide.steps"), "steps"), ""] + steps_markdown(feature, loc)
+    body += [heading(2, loc.ui("guide.steps"), "steps"), ""]
+    if feature.has_platform_steps:
+        body += [device_choice(project, loc), ""]
+    body += steps_markdown(feature, loc)
     if feature.result:
         body += admonition("success", loc.ui("guide.expected_result"), loc.text(feature.result))
     if feature.before and feature.after:

@@ -41,7 +41,7 @@ from generator.render.typography import nonbreaking
 
 #: Where the runtime's JavaScript and CSS are staged (shared by every language).
 ASSET_DIR = "assets/cutover"
-ASSETS = ("site.css", "quiz.css", "feedback.css", "print.css", "site.js", "phases.js", "timeline.js", "quiz.js", "feedback.js", "print.js")
+ASSETS = ("site.css", "quiz.css", "feedback.css", "print.css", "site.js", "phases.js", "timeline.js", "devices.js", "quiz.js", "feedback.js", "print.js")
 
 
 @dataclass

@@ -42,7 +42,7 @@ def test_guide_has_a_tab_per_platform_and_stable_anchors(proj):
     loc = Localizer(proj, "de")
     text = md(render_guide(proj, proj.features["dial"], loc))
     tabs = [f'</svg></span> {loc.ui("platform." + p)}"' for p in ("desktop", "mobile", "desk_phone")]
-    assert all(tab in text for tab in tabs) and text.count('=== "<span class="twemoji cutover-device" aria-hidden="true"><svg') == 3
+    assert all(tab in text for tab in tabs) and text.count('=== "<span class="twemoji cutover-device" data-device="') == 3
     desk_tab = text.split(tabs[2])[1]
     assert "Klicken Sie" not in desk_tab and "1. Sprechen Sie." in desk_tab  # the common step only
     assert "## Schritte {#steps}" in text and "{#before-and-after}" in text
@@ -61,12 +61,14 @@ def test_guide_without_platform_steps_has_no_tabs(proj):
 
 def test_role_manual_sections_in_order(proj):
     text = md(render_role(proj, proj.roles["agent"], Localizer(proj, "sv")))
-    order = ["{#changes}", "{#checklist}", "{#phase-cutover}", "{#features}", "{#feature-dial}", "{#feature-hold}", "{#faq}", "{#quiz}"]
+    order = ["{#changes}", "{#checklist}", 'id="phase-cutover"', "{#features}", 'id="feature-dial"', 'id="feature-hold"', "{#faq}", "{#quiz}"]
     positions = [text.index(anchor) for anchor in order]
     assert positions == sorted(positions)
     assert '<li data-role="agent" data-task="cutover-1" markdown="span">☐ Ring ett testsamtal.</li>' in text
     assert "Behåller agenterna sin kö?" in text  # an FAQ for this role
-    assert "[Grunderna](../quizzes/basics.md)" in text
+    assert '<a class="md-button md-button--primary" href="../quizzes/basics.md">Grunderna</a>' in text  # the next step: the quiz
+    assert '<details class="cutover-task" id="feature-dial" markdown="1">' in text  # each task a card that opens its steps
+    assert "hide: [footer]" in page_markdown(proj, render_role(proj, proj.roles["agent"], Localizer(proj, "sv")), "sv")
 
 
 def test_role_manual_only_shows_its_faqs(proj):

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from generator.site.pagehtml import plain_headings
+
 from support import FIXTURE, edit, tree_snapshot
 
 
@@ -57,8 +59,12 @@ def test_navigation_sections_are_translated(site: Path):
     assert "Anleitungen" in de
 
 
-def test_glossary_tooltip_in_built_page(site: Path):
-    assert '<abbr title="Private branch exchange.">PBX</abbr>' in html(site, "glossary/index.html")
+def test_glossary_tooltips_in_text_never_in_headings(site: Path):
+    page = html(site, "glossary/index.html")
+    assert '<h2 id="pbx">PBX</h2>' in page  # the term's own heading: no dotted underline
+    assert all("<abbr" not in heading for heading in re.findall(r"<h[1-6]\b.*?</h[1-6]>", page, re.S))
+    fixed = plain_headings('<h2 id="x">The <abbr title="t">PBX</abbr></h2><p>A <abbr title="t">PBX</abbr>.</p>')
+    assert fixed == '<h2 id="x">The PBX</h2><p>A <abbr title="t">PBX</abbr>.</p>'  # text keeps its tooltips
 
 
 def test_quiz_answers_are_in_details(site: Path):
