@@ -31,7 +31,7 @@ BUILTIN_IDS = tuple(d[0] for d in BUILTIN)
 #: The icon of a declared device that names none.
 DEFAULT_ICON = "material/devices"
 #: The keys of a step that are not devices.
-STEP_KEYS = ("text", "result", "when")
+STEP_KEYS = ("text", "result", "when", "images")
 
 
 def _icons() -> Path | None:

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator.catalog import allowlist, conditions, devices, feedback, phasedates, setaside, survey, variables
+from generator.catalog import allowlist, conditions, devices, feedback, images, phasedates, setaside, survey, variables
 from generator.catalog import model as m
 from generator.catalog.references import Unchecked, check_references
 from generator.catalog.schema import source_schema, translation_schema, validate
@@ -321,6 +321,9 @@ def load_everything(root: Path) -> LoadResult:
         scenarios=_by_id([_build_scenario(t, s) for t, s in trees["scenario"]], "scenario", c),
     )
     _date_phases(project, trees["phases"], c)
+    project.root = layout.root
+    for tree, source in trees["feature"]:
+        c.problems.extend(images.check_steps(tree, c.docs.get(source), layout.root, languages))
     project.ui = uistrings.load(layout.root, c.kit, languages, c.problems)  # the interface strings, layered
     survey_file = layout.catalog / "survey.yaml"
     if kit_dir and not survey_file.is_file():  # the kit's survey, unless the organisation has its own
@@ -496,7 +499,9 @@ def _build_role(t: dict, source: str) -> m.Role:
 
 def _build_feature(t: dict, source: str, site_devices: list[m.Device]) -> m.Feature:
     variants, platforms = devices.feature_devices(t["steps"], t.get("platforms"), site_devices)
-    steps = [m.Step(text=s.get("text"), variants=v, result=s.get("result")) for s, v in zip(t["steps"], variants)]
+    steps = [m.Step(text=s.get("text"), variants=v, result=s.get("result"),
+                    images=[m.StepImage(i["src"], i["alt"], i.get("device")) for i in s.get("images") or []])
+             for s, v in zip(t["steps"], variants)]
     ba = t.get("before_after") or {}
     return m.Feature(
         id=t["id"], title=t["title"], summary=t["summary"], category=t["category"], steps=steps, platforms=platforms,
@@ -504,7 +509,7 @@ def _build_feature(t: dict, source: str, site_devices: list[m.Device]) -> m.Feat
         result=t.get("result"), tips=list(t.get("tips", [])), warnings=list(t.get("warnings", [])),
         troubleshooting=[m.Troubleshooting(x["problem"], x["solution"]) for x in t.get("troubleshooting", [])],
         before=ba.get("before"), after=ba.get("after"), faqs=list(t.get("faqs", [])), related=list(t.get("related", [])),
-        source=source, card=t.get("card"))
+        source=source, card=t.get("card"), illustration=t.get("illustration"))
 
 
 def _build_faq_group(t: dict, source: str) -> m.FaqGroup:

@@ -8,6 +8,7 @@ Nothing here knows about files, YAML or MkDocs.
 from __future__ import annotations
 
 import datetime
+from pathlib import Path
 import enum
 from dataclasses import dataclass, field
 from typing import Any
@@ -190,10 +191,18 @@ class Role:
 
 
 @dataclass
+class StepImage:
+    src: Text  #: the file, relative to the project folder; a translation may name its own
+    alt: Text
+    device: str | None = None  #: only on this device's tab
+
+
+@dataclass
 class Step:
     text: Text | None
     variants: dict[str, Text]  #: device id -> what to do on it
     result: Text | None = None
+    images: list[StepImage] = field(default_factory=list)
 
     def for_platform(self, device: str) -> Text | None:
         return self.variants.get(device) or (self.text if self.text else None)
@@ -226,6 +235,7 @@ class Feature:
     related: list[str] = field(default_factory=list)
     source: str = ""
     card: Text | None = None  #: the quick-reference card's text; None: the card picks a key step
+    illustration: str | None = None  #: one of the kit's drawings (generator/render/illustrations.py)
 
     @property
     def has_platform_steps(self) -> bool:
@@ -373,6 +383,7 @@ class Project:
     survey: "Survey | None" = None  #: catalog/survey.yaml, when the project has one
     scenarios: dict[str, Scenario] = field(default_factory=dict)
     ui: Any = None  #: the interface strings, layered (:class:`generator.strings.files.UiStrings`); None: the package's
+    root: "Path | None" = None  #: the project's folder (step images are relative to it); set by the loader
 
     @property
     def faqs(self) -> dict[str, Faq]:

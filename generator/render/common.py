@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from generator.catalog import markup
 from generator.catalog.devices import icon_svg
+from generator.catalog.images import staged_path
 from generator.catalog.model import Feature, Option, Project, Step
 from generator.render import escape
 from generator.render.localize import Localizer
@@ -103,23 +104,28 @@ def html_block(text: str, loc: Localizer) -> str:
     return _html(text, loc, inline=False)
 
 
-def steps_markdown(feature: Feature, loc: Localizer) -> list[str]:
-    """The steps of a feature: one tab per device, with its icon and name, when steps differ by device."""
+def steps_markdown(feature: Feature, loc: Localizer, page: str = "", pictures: bool = False) -> list[str]:
+    """The steps of a feature: one tab per device, with its icon and name, when steps differ by device. ``page``:
+    the page's path (for the step pictures' links); ``pictures``: each tab opens with its device's illustration."""
     if not feature.has_platform_steps:
-        return _step_list(feature.steps, None, loc)
+        return _step_list(feature.steps, None, loc, page)
+    from generator.render.illustrations import DEVICE_ILLUSTRATIONS, marker
+
     lines: list[str] = []
     for device in feature.platforms:
-        items = _step_list(feature.steps, device, loc)
+        items = _step_list(feature.steps, device, loc, page)
         if not items:
             continue
         lines.append(f'=== "{device_icon(device, loc)}{escape.md_title(device_name(device, loc))}"')
         lines.append("")
+        if pictures and device in DEVICE_ILLUSTRATIONS:
+            lines += ["    " + marker(DEVICE_ILLUSTRATIONS[device], "cutover-illustration--device"), ""]
         lines += [markup.indent(item) if item else "" for item in items]
         lines.append("")
     return lines
 
 
-def _step_list(steps: list[Step], platform: str | None, loc: Localizer) -> list[str]:
+def _step_list(steps: list[Step], platform: str | None, loc: Localizer, page: str = "") -> list[str]:
     lines: list[str] = []
     number = 0
     for step in steps:
@@ -128,6 +134,14 @@ def _step_list(steps: list[Step], platform: str | None, loc: Localizer) -> list[
             continue
         number += 1
         lines.append(f"{number}. {escape.md_inline(loc.text(text))}")
+        for image in step.images:
+            if image.device and platform and image.device != platform:
+                continue
+            # the file of this language, else the default language's (a path, never marked as another language's text)
+            src = image.src.values.get(loc.lang) or image.src.values.get(loc.project.site.default_language, "")
+            target = staged_path(loc.project.root, src) if loc.project.root and src else None
+            if target:
+                lines += ["", f'    ![{escape.md_inline(loc.text(image.alt))}]({link(page, target)}){{ .cutover-step-image loading=lazy }}', ""]
         if step.result:
             lines.append("")
             lines.append(f"    *{loc.ui('guide.result')}:* {escape.md_inline(loc.text(step.result))}")

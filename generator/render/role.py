@@ -50,7 +50,7 @@ def render_role(project: Project, role: Role, loc: Localizer) -> Page:
         body += [f'<details class="cutover-task" id="feature-{attr(fid)}" markdown="1">',
                  f'<summary><span class="cutover-task__title">{number}. {html_inline(loc.text(feature.title), loc)}</span>'
                  f'<span class="cutover-task__summary">{html_inline(loc.text(feature.summary), loc)}</span></summary>', ""]
-        body += steps_markdown(feature, loc)
+        body += steps_markdown(feature, loc, path)
         # On paper the link leads nowhere; the steps above are the guide's.
         body += [f"[{loc.ui('role.full_guide')}]({link(path, guide_path(fid))}){{ .cutover-screen-only }}", "", "</details>", ""]
     body += role_section(project, role, path, loc)

@@ -33,6 +33,7 @@ from generator.render.common import Page
 from generator.render.localize import Localizer
 from generator.render.reference import abbreviations
 from generator.render.status import STATUS_PATH, render_status
+from generator.site.images import step_pictures
 from generator.site.lastchanged import as_of_date
 from generator.site.sitedir import process_alive
 from generator.site.bundle import bundles
@@ -104,6 +105,8 @@ def plan(project: Project, layout: Layout, collect: list[Problem] | None = None)
         if asset.is_file():
             files[f"{ASSET_DIR}/{asset.name}"] = asset.read_bytes()
     files.update({f"{ASSET_DIR}/{name}": data for name, data in bundles().items()})  # the quiz runtime's modules
+    pictures = step_pictures(project)  # step pictures, resized and compressed, beside every language's pages
+    files.update({f"{lang}/{path}": data for lang in languages for path, data in pictures.items()})
     files.update(branding.staged_files(project, layout.root))  # logo, favicon, colours of the organisation
     if layout.docs.is_dir():
         known = set(project.site.variables) | set(builtin_variables())

@@ -33,7 +33,7 @@ from generator.catalog.markup import RAW_HTML, UNSAFE_LINK
 from generator.catalog.translations import MISSING
 from generator.errors import CutoverError, Severity
 from generator.org import branding
-from generator.render import escape
+from generator.render import escape, illustrations
 from generator.render.feedback import page_widget, widget_settings
 from generator.render.localize import Localizer
 from generator.site import chrome, csp, sanitize
@@ -459,6 +459,8 @@ class CutoverPlugin(BasePlugin[CutoverConfig]):
         else:
             self._built += 1
             progress.report(self._current_language(config), self._built, self._to_build)
+        # The kit's drawings where the Markdown could only mark their place (after search indexing: no alt text in results).
+        output = illustrations.expand(output, Localizer(self.project, self._current_language(config)))
         # The policy first: it reads the theme's scripts as the templates wrote them (fix_page adds only script files).
         output = csp.apply(output, self._policy)
         return fix_page(output, page.url, self._current_language(config), self.project.site.default_language)
