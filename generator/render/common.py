@@ -69,6 +69,23 @@ def link(from_page: str, to_page: str, anchor: str = "") -> str:
     return target + (f"#{anchor}" if anchor else "")
 
 
+def url_path(page: str) -> str:
+    """The address MkDocs gives a page (directory URLs): ``roles/x.md`` -> ``roles/x/``, ``index.md`` -> ``""``."""
+    stem = page[: -len(".md")] if page.endswith(".md") else page
+    if stem == "index" or stem.endswith("/index"):
+        stem = stem[: -len("index")]
+    return stem if not stem or stem.endswith("/") else stem + "/"
+
+
+@functools.lru_cache(maxsize=65536)
+def html_link(from_page: str, to_page: str, anchor: str = "") -> str:
+    """A link for generated HTML (MkDocs rewrites only Markdown links): page address to page address, relative."""
+    here, there = url_path(from_page), url_path(to_page)
+    target = posixpath.relpath(there or ".", here.rstrip("/") or ".")
+    target = "./" if target == "." else target + "/"
+    return target + (f"#{anchor}" if anchor else "")
+
+
 def heading(level: int, text: str, anchor: str) -> str:
     return f"{'#' * level} {escape.md_inline(text)} {{#{anchor}}}"
 

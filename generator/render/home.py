@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from generator.catalog.model import Project
 from generator.render import escape
-from generator.render.common import HOME, QUIZZES_INDEX, TIMELINE, Page, heading, html_inline, link, role_icon, role_path
+from generator.render.common import HOME, QUIZZES_INDEX, TIMELINE, Page, heading, html_inline, html_link, link, role_icon, role_path
 from generator.render.localize import Localizer
 from generator.render.phases import CURRENT, as_of, label, marker_attributes, phases_data, state, static_line_html
 
@@ -25,7 +25,7 @@ def render_home(project: Project, loc: Localizer) -> Page:
         hero.append(static_line_html(project, loc))
     hero.append(f'<p class="cutover-hero__first">{esc(loc.ui("home.first_step"))}</p>')
     hero.append(f'<p class="cutover-hero__actions"><a class="md-button md-button--primary" href="#roles">{esc(loc.ui("home.choose_role"))}</a> '
-                f'<a class="md-button" href="{attr(link(HOME, TIMELINE))}">{esc(loc.ui("home.timeline_link"))}</a></p>')
+                f'<a class="md-button" href="{attr(html_link(HOME, TIMELINE))}">{esc(loc.ui("home.timeline_link"))}</a></p>')
     hero.append("</div>")
     body += ["\n".join(hero), ""]
     body += _now(project, loc)
@@ -61,7 +61,7 @@ def _now(project: Project, loc: Localizer) -> list[str]:
             parts.append(f'<div class="cutover-now__role" data-role="{attr(role.id)}" hidden>'
                          f'<p class="cutover-now__who">{role_icon(role)} <strong>{esc(escape.plain(loc.text(role.name)))}</strong> · '
                          f'{esc(loc.ui("role.tasks_count", count=len(tasks)))}</p><ul>{items}</ul>'
-                         f'<p><a href="{attr(link(HOME, role_path(role.id), "checklist"))}">{esc(loc.ui("home.checklist_link"))}</a></p></div>')
+                         f'<p><a href="{attr(html_link(HOME, role_path(role.id), "checklist"))}">{esc(loc.ui("home.checklist_link"))}</a></p></div>')
         parts.append(f'<p class="cutover-now__pick">{esc(loc.ui("home.pick_role"))}</p>')
         parts.append("</div>")
         blocks.append("\n".join(parts))

@@ -17,6 +17,7 @@ from generator.render.common import (
     guide_path,
     heading,
     html_inline,
+    html_link,
     link,
     quiz_path,
     role_icon,
@@ -67,7 +68,7 @@ def render_role(project: Project, role: Role, loc: Localizer) -> Page:
         body += [heading(2, loc.ui("role.quiz"), "quiz"), "",
                  f'<div class="cutover-next"><p class="cutover-next__label">{esc(loc.ui("role.next_step"))}</p>'
                  f'<p>{esc(loc.ui("role.quiz_text", quiz=escape.plain(loc.text(quiz.title))))}</p>'
-                 f'<p><a class="md-button md-button--primary" href="{attr(link(path, quiz_path(quiz.id)))}">'
+                 f'<p><a class="md-button md-button--primary" href="{attr(html_link(path, quiz_path(quiz.id)))}">'
                  f'{esc(escape.plain(loc.text(quiz.title)))}</a></p></div>', ""]
     page = Page(path, loc.text(role.name), body, role.source)
     page.hide_footer = bool(role.quiz and role.quiz in project.quizzes)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from generator.catalog.model import Project
 from generator.render import escape
-from generator.render.common import TIMELINE, Page, html_block, html_inline, link, role_path
+from generator.render.common import TIMELINE, Page, html_block, html_inline, html_link, role_path
 from generator.render.localize import Localizer
 from generator.render.phases import label, marker_attributes, phases_data
 
@@ -35,12 +35,12 @@ def render_timeline(project: Project, loc: Localizer) -> Page:
         for role in doers:  # shown for the chosen role only
             tasks = "".join(f"<li>{html_inline(loc.text(t), loc)}</li>" for t in role.tasks[phase.id])
             steps.append(f'<div class="cutover-step__tasks" data-role="{attr(role.id)}" hidden><p><strong>{esc(loc.ui("timeline.your_tasks"))}</strong> '
-                         f'(<a href="{attr(link(TIMELINE, role_path(role.id), "phase-" + phase.id))}">{esc(escape.plain(loc.text(role.name)))}</a>)</p>'
+                         f'(<a href="{attr(html_link(TIMELINE, role_path(role.id), "phase-" + phase.id))}">{esc(escape.plain(loc.text(role.name)))}</a>)</p>'
                          f'<ul>{tasks}</ul></div>')
         steps.append(f'<p class="cutover-step__none" data-roles="{attr(" ".join(r.id for r in doers))}" hidden>{esc(loc.ui("timeline.nothing_for_you"))}</p>')
         details = html_block(loc.text(phase.description), loc) if phase.description else ""
         who = (f'<p><strong>{esc(loc.ui("timeline.what_roles_do"))}:</strong> '
-               + ", ".join(f'<a href="{attr(link(TIMELINE, role_path(r.id), "phase-" + phase.id))}">{esc(escape.plain(loc.text(r.name)))}</a>'
+               + ", ".join(f'<a href="{attr(html_link(TIMELINE, role_path(r.id), "phase-" + phase.id))}">{esc(escape.plain(loc.text(r.name)))}</a>'
                            f' ({esc(loc.ui("role.tasks_count", count=len(r.tasks[phase.id])))})' for r in doers) + "</p>"
                if doers else f'<p>{esc(loc.ui("timeline.nothing"))}</p>')
         steps.append(f'<details class="cutover-step__details"><summary>{esc(loc.ui("timeline.details"))}</summary>{details}{who}</details>')

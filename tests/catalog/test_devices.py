@@ -27,7 +27,7 @@ def tabs(project, feature: str, lang: str) -> list[tuple[str, str]]:
     """(icon's first path data, tab name) of a feature's guide in ``lang``."""
     loaded = load_project(project).project
     text = "\n".join(render_guide(loaded, loaded.features[feature], Localizer(loaded, lang)).body)
-    return re.findall(r'=== "<span class="twemoji cutover-device" aria-hidden="true"><svg [^>]*><path d="(.{12}).*?</svg></span> (.*)"', text)
+    return re.findall(r'=== "<span class="twemoji cutover-device" data-device="[a-z_]+" aria-hidden="true"><svg [^>]*><path d="(.{12}).*?</svg></span> (.*)"', text)
 
 
 def icon_start(name: str) -> str:

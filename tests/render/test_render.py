@@ -80,7 +80,7 @@ def test_home_starts_people_with_their_role_and_where_we_are(proj):
     text = md(render_home(proj, Localizer(proj, "es")))
     assert "[Agente](roles/agent.md)" in text and "[Responsable](roles/manager.md)" in text
     assert 'class="cutover-phase-line"' in text and "A fecha de" in text  # honest about the build's date
-    assert 'href="#roles">Elija su perfil</a>' in text and 'href="timeline.md">' in text
+    assert 'href="#roles">Elija su perfil</a>' in text and 'href="timeline/">' in text
     assert 'data-cutover-phase="parallel"' in text and "Funcionamiento en paralelo" in text
 
 
