@@ -509,7 +509,7 @@ def _build_feature(t: dict, source: str, site_devices: list[m.Device]) -> m.Feat
         result=t.get("result"), tips=list(t.get("tips", [])), warnings=list(t.get("warnings", [])),
         troubleshooting=[m.Troubleshooting(x["problem"], x["solution"]) for x in t.get("troubleshooting", [])],
         before=ba.get("before"), after=ba.get("after"), faqs=list(t.get("faqs", [])), related=list(t.get("related", [])),
-        source=source, card=t.get("card"), illustration=t.get("illustration"))
+        source=source, card=t.get("card"), illustration=t.get("illustration"), synonyms=t.get("synonyms"))
 
 
 def _build_faq_group(t: dict, source: str) -> m.FaqGroup:
@@ -539,7 +539,7 @@ def _build_phase(t: dict) -> m.Phase:
 
 
 def _build_term(t: dict) -> m.Term:
-    return m.Term(id=t["id"], term=t["term"], definition=t["definition"], tooltip=t.get("tooltip", True))
+    return m.Term(id=t["id"], term=t["term"], definition=t["definition"], tooltip=t.get("tooltip", True), synonyms=t.get("synonyms"))
 
 
 def _build_quiz(t: dict, source: str) -> m.Quiz:

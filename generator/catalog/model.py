@@ -236,6 +236,7 @@ class Feature:
     source: str = ""
     card: Text | None = None  #: the quick-reference card's text; None: the card picks a key step
     illustration: str | None = None  #: one of the kit's drawings (generator/render/illustrations.py)
+    synonyms: Text | None = None  #: comma-separated words readers search for (indexed, never shown)
 
     @property
     def has_platform_steps(self) -> bool:
@@ -284,6 +285,7 @@ class Term:
     term: Text
     definition: Text
     tooltip: bool = True
+    synonyms: Text | None = None  #: comma-separated words readers search for (indexed, never shown)
 
 
 @dataclass

@@ -69,21 +69,21 @@ def link(from_page: str, to_page: str, anchor: str = "") -> str:
     return target + (f"#{anchor}" if anchor else "")
 
 
-def url_path(page: str) -> str:
-    """The address MkDocs gives a page (directory URLs): ``roles/x.md`` -> ``roles/x/``, ``index.md`` -> ``""``."""
-    stem = page[: -len(".md")] if page.endswith(".md") else page
-    if stem == "index" or stem.endswith("/index"):
-        stem = stem[: -len("index")]
-    return stem if not stem or stem.endswith("/") else stem + "/"
+def synonyms(texts, loc: Localizer) -> list[str]:
+    """Search-only words of this language (its own list, else the default language's), one per comma."""
+    words: list[str] = []
+    for text in texts:
+        if text is None:
+            continue
+        value = text.values.get(loc.lang) or text.values.get(loc.project.site.default_language, "")
+        words += [w.strip() for w in value.split(",") if w.strip() and w.strip() not in words]
+    return words
 
 
-@functools.lru_cache(maxsize=65536)
 def html_link(from_page: str, to_page: str, anchor: str = "") -> str:
-    """A link for generated HTML (MkDocs rewrites only Markdown links): page address to page address, relative."""
-    here, there = url_path(from_page), url_path(to_page)
-    target = posixpath.relpath(there or ".", here.rstrip("/") or ".")
-    target = "./" if target == "." else target + "/"
-    return target + (f"#{anchor}" if anchor else "")
+    """A link in generated HTML: the page's Markdown path, as in Markdown links. MkDocs rewrites only Markdown links,
+    so the adapter turns these into the target page's address (directory or file URLs, whichever the build uses)."""
+    return link(from_page, to_page, anchor)
 
 
 def heading(level: int, text: str, anchor: str) -> str:

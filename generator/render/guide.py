@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from generator.catalog.model import Feature, Project
 from generator.render import escape
-from generator.render.common import GUIDES_INDEX, Page, admonition, feature_link, guide_path, heading, role_links, steps_markdown
+from generator.render.common import GUIDES_INDEX, Page, admonition, feature_link, guide_path, heading, role_links, steps_markdown, synonyms
 from generator.render.illustrations import illustration
 from generator.render.localize import Localizer
 from generator.render.role import device_choice
@@ -58,7 +58,7 @@ def render_guide(project: Project, feature: Feature, loc: Localizer) -> Page:
         body += [heading(2, loc.ui("guide.related"), "related"), ""]
         body += [f"- {feature_link(project, r, path, loc)}: {escape.md_inline(loc.text(project.features[r].summary))}"
                  for r in feature.related if r in project.features] + [""]
-    return Page(path, loc.text(feature.title), body, feature.source)
+    return Page(path, loc.text(feature.title), body, feature.source, tags=synonyms([feature.synonyms], loc))
 
 
 def _category(project: Project, feature: Feature):

@@ -50,7 +50,7 @@ def _now(project: Project, loc: Localizer) -> list[str]:
     blocks = []
     for phase in project.phases:
         hidden = "" if state(phase, day) == CURRENT else " hidden"
-        parts = [f'<div class="cutover-now" {marker_attributes(phase, project)} data-cutover-show="current"{hidden}>',
+        parts = [f'<div class="cutover-now" {marker_attributes(phase, project)} data-show-when="current"{hidden}>',
                  f'<p class="cutover-now__phase"><strong>{html_inline(loc.text(phase.name), loc)}</strong> '
                  f'<span class="cutover-now__when">({esc(label(phase, loc))})</span>: {html_inline(loc.text(phase.summary), loc)}</p>']
         for role in project.roles.values():

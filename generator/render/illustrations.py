@@ -45,15 +45,15 @@ def illustration(name: str, loc: Localizer, css: str = "") -> str:
 
 #: In Markdown that is indented (a device tab), raw HTML blocks are not recognised: such places get this marker,
 #: a paragraph of its own, which :func:`expand` replaces with the drawing in the built page's HTML.
-_MARKER = re.compile(r'<p><span data-cutover-illustration="([a-z-]+)" data-class="([a-z- ]*)"></span></p>')
+_MARKER = re.compile(r'<p><span data-illustration-slot="([a-z-]+)" data-class="([a-z- ]*)"></span></p>')
 
 
 def marker(name: str, css: str = "") -> str:
-    return f'<span data-cutover-illustration="{name}" data-class="{css}"></span>'
+    return f'<span data-illustration-slot="{name}" data-class="{css}"></span>'
 
 
 def expand(html: str, loc: Localizer) -> str:
     """The built page with every illustration marker replaced by its drawing (alt text in the page's language)."""
-    if "data-cutover-illustration" not in html:
+    if "data-illustration-slot" not in html:
         return html
     return _MARKER.sub(lambda m: illustration(m.group(1), loc, m.group(2)) if m.group(1) in NAMES else "", html)

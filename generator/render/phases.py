@@ -108,5 +108,5 @@ def phases_data(project: Project, loc: Localizer) -> str:
 
 
 def marker_attributes(phase: Phase, project: Project) -> str:
-    """data-cutover-phase and the state as of the build, for an element the browser's clock updates."""
-    return f'data-cutover-phase="{escape.html_attribute(phase.id)}" data-state="{state(phase, as_of(project))}"'
+    """data-phase-id and the state as of the build, for an element the browser's clock updates."""
+    return f'data-phase-id="{escape.html_attribute(phase.id)}" data-state="{state(phase, as_of(project))}"'

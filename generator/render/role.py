@@ -90,7 +90,7 @@ def checklist(project: Project, role: Role, loc: Localizer) -> list[str]:
         if not tasks:
             continue
         opened = " open" if state(phase, day) == CURRENT else ""
-        lines += [f'<details class="cutover-phase-tasks" id="phase-{phase.id}" {marker_attributes(phase, project)} data-cutover-open="current"{opened} markdown="1">',
+        lines += [f'<details class="cutover-phase-tasks" id="phase-{phase.id}" {marker_attributes(phase, project)} data-open-when="current"{opened} markdown="1">',
                   f'<summary><strong>{html_inline(loc.text(phase.name), loc)}</strong> <span class="cutover-phase-tasks__when">'
                   f'{esc(label(phase, loc))} · {esc(loc.ui("role.tasks_count", count=len(tasks)))}</span>'
                   f' <span class="cutover-step__here">{esc(loc.ui("phase.here"))}</span></summary>', ""]

@@ -63,12 +63,12 @@ def test_timeline_highlights_the_current_phase(page: Page, site_url: str, day, p
     page.goto(f"{site_url}/timeline/")
     current = page.locator('.cutover-step[data-state="current"]')
     expect(current).to_have_count(1)
-    expect(current).to_have_attribute("data-cutover-phase", phase)
+    expect(current).to_have_attribute("data-phase-id", phase)
     expect(current.locator(".cutover-step__here")).to_be_visible()
     # the role filter shows that role's tasks under each step
     page.get_by_label("Show the tasks of").select_option("end-user")
-    expect(page.locator('.cutover-step[data-cutover-phase="parallel"] .cutover-step__tasks[data-role="end-user"]')).to_be_visible()
-    expect(page.locator('.cutover-step[data-cutover-phase="plan"] .cutover-step__none')).to_have_count(1)
+    expect(page.locator('.cutover-step[data-phase-id="parallel"] .cutover-step__tasks[data-role="end-user"]')).to_be_visible()
+    expect(page.locator('.cutover-step[data-phase-id="plan"] .cutover-step__none')).to_have_count(1)
 
 
 PAGE_TYPES = ["", "welcome/", "roles/", "roles/end-user/", "cards/end-user/", "guides/", "guides/call-forwarding/", "scenarios/",
@@ -92,7 +92,7 @@ def test_the_end_user_manual_is_at_most_half_its_former_height_on_a_phone(page: 
     height = page.evaluate("document.documentElement.scrollHeight")
     assert height <= MANUAL_HEIGHT_BEFORE / 2, f"{height} px"
     # overview first: what changes, the next tasks (the current phase open) with the progress, then the task cards
-    expect(page.locator("details.cutover-phase-tasks[open]")).to_have_attribute("data-cutover-phase", "parallel")
+    expect(page.locator("details.cutover-phase-tasks[open]")).to_have_attribute("data-phase-id", "parallel")
     expect(page.locator(".cutover-progress")).to_have_text("0 of 20 tasks done")
     page.locator('details.cutover-phase-tasks[open] li[data-task] input[type="checkbox"]').first.check()
     expect(page.locator(".cutover-progress")).to_have_text("1 of 20 tasks done")
@@ -184,3 +184,21 @@ def test_axe_finds_no_serious_violation_on_the_new_page_types(page: Page, site_u
     if path == "roles/end-user/":
         page.locator("details.cutover-task").first.locator("summary").click()
     assert _serious(page) == []
+
+
+@pytest.mark.parametrize("lang, typed, guide", [("de", "Anrufbeantworter", "voicemail-setup"), ("de", "Weiterleitung", "call-forwarding"),
+                                                ("en", "answerphone", "voicemail-setup")])
+def test_search_finds_what_people_type(page: Page, site_url: str, lang: str, typed: str, guide: str):
+    """A word the text does not use finds the guide through its synonyms, which the page never shows."""
+    page.set_viewport_size(DESKTOP)
+    page.goto(f"{site_url}/{PREFIX[lang]}")
+    page.wait_for_timeout(500)
+    page.locator(".md-search__input").first.click()
+    page.keyboard.type(typed, delay=30)
+    results = page.locator(".md-search-result__item")
+    expect(results.first).to_be_visible(timeout=15_000)
+    links = [a.get_attribute("href") or "" for a in page.locator(".md-search-result__link").all()]
+    assert any(f"guides/{guide}/" in href for href in links), links
+    assert page.locator(".md-search-result .md-tag:visible").count() == 0  # the synonyms find, they are not shown
+    page.goto(f"{site_url}/{PREFIX[lang]}guides/{guide}/")
+    expect(page.locator("article")).not_to_contain_text(typed)

@@ -80,21 +80,22 @@ def test_home_starts_people_with_their_role_and_where_we_are(proj):
     text = md(render_home(proj, Localizer(proj, "es")))
     assert "[Agente](roles/agent.md)" in text and "[Responsable](roles/manager.md)" in text
     assert 'class="cutover-phase-line"' in text and "A fecha de" in text  # honest about the build's date
-    assert 'href="#roles">Elija su perfil</a>' in text and 'href="timeline/">' in text
-    assert 'data-cutover-phase="parallel"' in text and "Funcionamiento en paralelo" in text
+    assert 'href="#roles">Elija su perfil</a>' in text and 'href="timeline.md">' in text
+    assert 'data-phase-id="parallel"' in text and "Funcionamiento en paralelo" in text
 
 
 def test_faq_groups_with_roles(proj):
     text = md(render_faq(proj, Localizer(proj, "en")))
     assert "## General {#group-general}" in text and "### Does my number change? {#number}" in text
-    assert "*Concerns:* everyone" in text and "[Agent](roles/agent.md)" in text
+    assert 'Concerns:</span> <span class="cutover-badge">everyone</span>' in text  # compact badges, left out of search
+    assert '<a class="cutover-badge" href="roles/agent.md">Agent</a>' in text and "data-search-exclude" in text
 
 
 def test_timeline_lists_what_each_role_does(proj):
     text = md(render_timeline(proj, Localizer(proj, "de")))
     cutover = text.split('id="phase-cutover"')[0].rsplit('<li class="cutover-step"', 1)[1] + text.split('id="phase-cutover"')[1].split("</li>\n<li", 1)[0]
     assert re.search("10.(\u00a0| )März(\u00a0| )2027", cutover) and "<li>Einen Testanruf tätigen.</li>" in cutover
-    assert 'data-cutover-phase="cutover"' in cutover and '<details class="cutover-step__details">' in cutover
+    assert 'data-phase-id="cutover"' in cutover and '<details class="cutover-step__details">' in cutover
 
 
 def test_glossary_is_sorted_in_the_reader_language(proj):

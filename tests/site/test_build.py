@@ -88,3 +88,12 @@ def test_scenario_pages_and_their_navigation_section(site: Path):
     sv = html(site, "sv/roles/agent/index.html")
     assert 'id="scenarios"' in sv and 'href="../../scenarios/customer-waits-on-hold/"' in sv
     assert "Praxissituationen" in html(site, "de/scenarios/index.html")  # the translated navigation section
+
+
+def test_each_page_shows_when_its_sources_last_changed(site: Path):
+    """From the git history of the page's definition (the same commit always gives the same pages)."""
+    day = subprocess.run(["git", "-C", str(FIXTURE), "log", "-1", "--format=%cs", "--", "catalog/features/dial.yaml"],
+                         capture_output=True, text=True).stdout.strip()
+    page = html(site, "guides/dial/index.html")
+    assert f'<p class="cutover-updated"><time datetime="{day}">Last changed: ' in page
+    assert re.search(r'<time datetime="\d{4}-\d\d-\d\d">Zuletzt geändert: \d', html(site, "de/about/index.html"))

@@ -1,9 +1,9 @@
 /* Cutover phase clock: where the migration is today, computed in the reader's browser from the site's dates.
  * The build writes every page that shows it correct as of the build date (for readers without JavaScript and on
  * paper); this component replaces that with today's state on every page change (material's document$):
- *   - elements with data-cutover-phase="<id>" get data-state="past|current|future" (the timeline's stepper, the
+ *   - elements with data-phase-id="<id>" get data-state="past|current|future" (the timeline's stepper, the
  *     home page's "this week" blocks, the role manual's checklist groups);
- *   - elements with data-cutover-show="current" are shown only while their phase is current;
+ *   - elements with data-show-when="current" are shown only while their phase is current;
  *   - .cutover-phase-line holds the countdown and "we are in phase X" line, written from the page's strings.
  * Dates are ISO strings (YYYY-MM-DD) in the page's data, compared as strings: no time zones involved. */
 (() => {
@@ -73,12 +73,12 @@
     const day = today();
     const states = {};
     data.phases.forEach((p) => { states[p.id] = stateOf(p, day); });
-    document.querySelectorAll("[data-cutover-phase]").forEach((el) => {
-      const state = states[el.dataset.cutoverPhase];
+    document.querySelectorAll("[data-phase-id]").forEach((el) => {
+      const state = states[el.dataset.phaseId];
       if (!state) return;
       el.dataset.state = state;
-      if (el.dataset.cutoverShow === "current") el.hidden = state !== "current";
-      if (el.tagName === "DETAILS" && el.dataset.cutoverOpen === "current") el.open = state === "current";
+      if (el.dataset.showWhen === "current") el.hidden = state !== "current";
+      if (el.tagName === "DETAILS" && el.dataset.openWhen === "current") el.open = state === "current";
     });
     document.querySelectorAll(".cutover-phase-line").forEach((el) => {
       el.textContent = line(data, day, states);

@@ -11,6 +11,7 @@ from __future__ import annotations
 import atexit
 import logging
 import os
+import posixpath
 import re
 import shutil
 from pathlib import Path
@@ -31,12 +32,13 @@ from generator.authoring.i18n.pages import EVERY_PAGE
 from generator.catalog.load import Layout, load_project
 from generator.catalog.markup import RAW_HTML, UNSAFE_LINK
 from generator.catalog.translations import MISSING
+from generator.catalog.variables import format_value
 from generator.errors import CutoverError, Severity
 from generator.org import branding
 from generator.render import escape, illustrations
 from generator.render.feedback import page_widget, widget_settings
 from generator.render.localize import Localizer
-from generator.site import chrome, csp, sanitize
+from generator.site import chrome, csp, lastchanged, sanitize
 from generator.site.finish import finish_site
 from generator.site.languages import site_problems
 from generator.site import progress
@@ -115,6 +117,10 @@ class CutoverConfig(Config):
     project_dir = config_options.Optional(config_options.Type(str))  #: default: the folder of mkdocs.yml
     staging_dir = config_options.Optional(config_options.Type(str))  #: default: a private temporary folder
     default_version = config_options.Type(str, default="latest")  #: the alias readers of an old version are sent to
+
+
+#: A link to a page by its Markdown path in generated HTML (MkDocs rewrites only Markdown links).
+_MD_HREF = re.compile(r'href="(?![a-z][a-z0-9+.-]*:|/|#)([^"#?]+\.md)(#[^"]*)?"')
 
 
 class CutoverPlugin(BasePlugin[CutoverConfig]):
@@ -255,7 +261,17 @@ class CutoverPlugin(BasePlugin[CutoverConfig]):
             self._memory.titles[(self._current_language(config), page.file.src_uri)] = page.title
         if page.file.src_uri not in self.generated:  # a hand-written page: writers' HTML through the allow-list
             content = sanitize.clean(content, allow_list(self.project.site.html))
+        else:  # generated HTML blocks link pages by their Markdown paths: give them the pages' addresses
+            content = _MD_HREF.sub(lambda m: self._page_href(m, page, files), content)
         return content
+
+    @staticmethod
+    def _page_href(match, page, files) -> str:
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(page.file.src_uri), match.group(1)))
+        found = files.get_file_from_path(target)
+        if found is None:
+            return match.group(0)
+        return f'href="{found.url_relative_to(page.file)}{match.group(2) or ""}"'
 
     def _remember_search_entries(self, page, config) -> None:
         """The search entries material just made for this page (a dirty build indexes only the pages it builds)."""
@@ -395,7 +411,24 @@ class CutoverPlugin(BasePlugin[CutoverConfig]):
         env.globals["cutover_other_languages"] = lambda: self._other_languages(config)
         env.globals["cutover_footer"] = lambda: Markup(branding.footer_html(self.project, lang))
         env.globals["cutover_feedback"] = lambda page: self._feedback_widget(page, config, lang)
+        env.globals["cutover_updated"] = lambda page: Markup(self._last_changed(page, lang))
         return env
+
+    def _last_changed(self, page, lang: str) -> str:
+        """"Last changed: <date>" from the git history of the page's sources (its definition and translations, or the
+        hand-written file), else the build's date: the same commit gives the same pages."""
+        root = self.layout.root
+        source = page.meta.get("cutover_source") if page.meta else None
+        if source and not source.startswith("kit:"):
+            stem = source[: -len(".yaml")] if source.endswith(".yaml") else source
+            sources = [source] + ([f"{stem}.{lang}.yaml"] if source.endswith(".yaml") else [])
+        else:
+            written = self.layout.docs / page.file.src_uri
+            sources = [written.relative_to(root).as_posix()] if written.is_relative_to(root) else []
+        day = lastchanged.last_changed(root, sources)
+        loc = Localizer(self.project, lang, marked=True)
+        text = loc.ui("page.updated", date=format_value(day, lang))
+        return f'<p class="cutover-updated"><time datetime="{day.isoformat()}">{escape.html_text(text)}</time></p>'
 
     def writers_place(self, rel: str, target: str) -> str:
         """Where the writer finds the link to ``target`` of the staged page ``rel``: docs/<page>:line:col (a page shown
