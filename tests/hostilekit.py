@@ -34,7 +34,7 @@ PAYLOADS = [
     "[b](jav&#x09;ascript:hit({n}))",
     "[c](data:text/html,<script>hit({n})</script>)",
     "<iframe src=javascript:hit({n})></iframe>",
-    "{{{{ 7*7 }}}} {{% if x %}}{{{{ x.y }}}}",
+    "{{{{ 7*7 }}}} {{% if x %}}{{{{ x[0] }}}}",
     "`</code><script>hit({n})</script>`",
     "&lt;script&gt;hit({n})&lt;/script&gt;",
     "\u2028</script><script>hit({n})</script>",

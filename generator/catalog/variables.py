@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
 PLACEHOLDER = re.compile(r"(?P<escape>\\)?\{\{\s*(?P<name>[a-z][a-z0-9_]*)(?:\.(?P<form>[a-z][a-z0-9_]*))?\s*\}\}")
 #: "{{ org_name" with no "}}" before the next "{{" or the end of the line: a placeholder that never closes, printed as
-#: written. ("{{ 7*7 }}" or "{{ a.b }}" close: they are template syntax, shown as written on purpose.)
+#: written. ("{{ 7*7 }}" or "{{ a[0] }}" close: they are template syntax, shown as written on purpose.)
 UNCLOSED = re.compile(r"(?<!\\)\{\{\s*(?P<name>[a-z][a-z0-9_]*)(?![a-z0-9_])(?!(?:(?!\{\{)[^\n])*\}\})")
 
 

@@ -85,6 +85,7 @@ def check_policy(site_dir: Path, pages: dict[str, Page]) -> Check:
             check.failures.append(Failure(page.url, "", f"cannot read the page: {exc}"))
             continue
         check.failures += [Failure(page.url, "Content-Security-Policy", problem) for problem in csp.audit(html)]
+    return check
 
 
 _FALLBACK = re.compile(r'<span lang="([^"]+)"(?: dir="[a-z]+")? class="cutover-fallback"')

@@ -17,7 +17,7 @@ def exam_mode(page: Page) -> None:
 
 def plural(ui: dict, key: str, n: int) -> str:
     """The form the runtime must show for n (one/other: every shipped language's categories)."""
-    return ui[key]["one" if n == 1 else "other"].replace("{n}", str(n))
+    return ui[key]["one" if n == 1 else "other"].replace("{count}", str(n))
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
