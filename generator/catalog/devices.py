@@ -31,7 +31,7 @@ BUILTIN_IDS = tuple(d[0] for d in BUILTIN)
 #: The icon of a declared device that names none.
 DEFAULT_ICON = "material/devices"
 #: The keys of a step that are not devices.
-STEP_KEYS = ("text", "result", "when")
+STEP_KEYS = ("text", "result", "when", "images")
 
 
 def _icons() -> Path | None:
@@ -130,6 +130,15 @@ def check_settings(doc: Document | None, devices: list[m.Device], known: list[st
             else:
                 claimed[old] = entry.get("id")
     return problems
+
+
+def check_icon(tree: dict, doc: Document | None) -> list[Problem]:
+    """A role's ``icon`` must be one of the theme's icons."""
+    icon = tree.get("icon")
+    if doc is None or not icon or icon_svg(icon) is not None:
+        return []
+    hint = did_you_mean(icon, _icon_names(icon.rsplit("/", 1)[0])) or f"an icon of the theme's sets, like 'material/headset' (see {ICON_SEARCH})"
+    return [doc.problem(("icon",), f"the theme has no icon '{icon}'", hint)]
 
 
 #: Where writers look up an icon's name.

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator.catalog import adoption, allowlist, conditions, devices, feedback, messages, setaside, survey, variables
+from generator.catalog import adoption, allowlist, conditions, devices, feedback, images, messages, phasedates, setaside, survey, variables
 from generator.catalog import model as m
 from generator.catalog.references import Unchecked, check_references
 from generator.catalog.schema import source_schema, translation_schema, validate
@@ -296,6 +296,8 @@ def load_everything(root: Path) -> LoadResult:
                 conditions.evaluate(kind, loaded[0], c.docs.get(loaded[1]), facts, c.problems)
                 if kind == "feature":
                     c.problems.extend(devices.check_steps(loaded[0], c.docs.get(loaded[1]), site.devices))
+                if kind == "role":
+                    c.problems.extend(devices.check_icon(loaded[0], c.docs.get(loaded[1])))
                 trees[kind].append(loaded)
         if kind in overrides.OVERRIDABLE:
             changes = [x for x in (load(kind, f, override=True)
@@ -319,6 +321,10 @@ def load_everything(root: Path) -> LoadResult:
         quizzes=_by_id([_build_quiz(t, s) for t, s in trees["quiz"]], "quiz", c),
         scenarios=_by_id([_build_scenario(t, s) for t, s in trees["scenario"]], "scenario", c),
     )
+    _date_phases(project, trees["phases"], c)
+    project.root = layout.root
+    for tree, source in trees["feature"]:
+        c.problems.extend(images.check_steps(tree, c.docs.get(source), layout.root, languages))
     project.ui = uistrings.load(layout.root, c.kit, languages, c.problems)  # the interface strings, layered
     survey_file = layout.catalog / "survey.yaml"
     if kit_dir and not survey_file.is_file():  # the kit's survey, unless the organisation has its own
@@ -473,7 +479,8 @@ def _build_site(t: dict, languages: list[str], source: str) -> m.Site:
     home = t.get("home", {})
     return m.Site(languages=languages, categories=[m.Category(x["id"], x["name"], list(x.get("replaces") or [])) for x in t.get("categories", [])],
                   variables=values, home_title=home.get("title"), home_intro=home.get("intro"), source=source,
-                  feedback=feedback.build_settings(t.get("feedback")), html=_build_html(t.get("html")))
+                  feedback=feedback.build_settings(t.get("feedback")), html=_build_html(t.get("html")),
+                  source_links=bool(t.get("source_links", False)))
 
 
 def _variables_inside_variables(values: dict) -> list[Problem]:
@@ -503,12 +510,15 @@ def _build_html(t: dict | None) -> m.HtmlSettings | None:
 def _build_role(t: dict, source: str) -> m.Role:
     return m.Role(id=t["id"], name=t["name"], audience=t["audience"], features=list(t["features"]),
                   changes=[m.Change(x["before"], x["after"]) for x in t.get("changes", [])],
-                  tasks=dict(t.get("tasks", {})), quiz=t.get("quiz"), order=t.get("order", 100), source=source)
+                  tasks=dict(t.get("tasks", {})), quiz=t.get("quiz"), order=t.get("order", 100), source=source,
+                  icon=t.get("icon") or "material/account")
 
 
 def _build_feature(t: dict, source: str, site_devices: list[m.Device]) -> m.Feature:
     variants, platforms = devices.feature_devices(t["steps"], t.get("platforms"), site_devices)
-    steps = [m.Step(text=s.get("text"), variants=v, result=s.get("result")) for s, v in zip(t["steps"], variants)]
+    steps = [m.Step(text=s.get("text"), variants=v, result=s.get("result"),
+                    images=[m.StepImage(i["src"], i["alt"], i.get("device")) for i in s.get("images") or []])
+             for s, v in zip(t["steps"], variants)]
     ba = t.get("before_after") or {}
     return m.Feature(
         id=t["id"], title=t["title"], summary=t["summary"], category=t["category"], steps=steps, platforms=platforms,
@@ -516,7 +526,7 @@ def _build_feature(t: dict, source: str, site_devices: list[m.Device]) -> m.Feat
         result=t.get("result"), tips=list(t.get("tips", [])), warnings=list(t.get("warnings", [])),
         troubleshooting=[m.Troubleshooting(x["problem"], x["solution"]) for x in t.get("troubleshooting", [])],
         before=ba.get("before"), after=ba.get("after"), faqs=list(t.get("faqs", [])), related=list(t.get("related", [])),
-        source=source, card=t.get("card"))
+        source=source, card=t.get("card"), illustration=t.get("illustration"), synonyms=t.get("synonyms"))
 
 
 def _build_faq_group(t: dict, source: str) -> m.FaqGroup:
@@ -525,13 +535,28 @@ def _build_faq_group(t: dict, source: str) -> m.FaqGroup:
     return m.FaqGroup(id=t["id"], title=t["title"], faqs=faqs, source=source)
 
 
+def _date_phases(project: m.Project, phase_trees: list, c: _Collector) -> None:
+    """Each phase's first and last day from its start and end (dates, date variables, 'after <phase>', 'ongoing')."""
+    entries = [phasedates.Entry(p, c.docs.get(source), i) for t, source in phase_trees for i, p in enumerate(t["phases"])]
+    entries = [e for e in entries if e.doc is not None]
+    dates, problems = phasedates.resolve(entries, project.site.variables, project.site.default_language)
+    c.problems.extend(problems)
+    switches = [e for e in entries if e.data.get("switch")]
+    for extra in switches[1:]:
+        c.problems.append(extra.problem("switch", f"phase '{switches[0].data['id']}' is already the switch",
+                                        "mark one phase with switch: true"))
+    for phase in project.phases:
+        if phase.id in dates:
+            phase.start, phase.end, phase.ongoing = dates[phase.id].start, dates[phase.id].end, dates[phase.id].ongoing
+
+
 def _build_phase(t: dict) -> m.Phase:
     return m.Phase(id=t["id"], name=t["name"], summary=t["summary"], when=t.get("when"), description=t.get("description"),
-                   replaces=list(t.get("replaces") or []))
+                   replaces=list(t.get("replaces") or []), switch=bool(t.get("switch", False)))
 
 
 def _build_term(t: dict) -> m.Term:
-    return m.Term(id=t["id"], term=t["term"], definition=t["definition"], tooltip=t.get("tooltip", True))
+    return m.Term(id=t["id"], term=t["term"], definition=t["definition"], tooltip=t.get("tooltip", True), synonyms=t.get("synonyms"))
 
 
 def _build_quiz(t: dict, source: str) -> m.Quiz:

@@ -8,6 +8,7 @@ Nothing here knows about files, YAML or MkDocs.
 from __future__ import annotations
 
 import datetime
+from pathlib import Path
 import enum
 from dataclasses import dataclass, field
 from typing import Any
@@ -90,6 +91,7 @@ class Site:
     kit: str | None = None  #: the kit this site layers over (see :mod:`generator.org.kit`)
     html: "HtmlSettings | None" = None  #: a widened HTML allow-list for hand-written pages (see :mod:`generator.catalog.allowlist`)
     devices: list[Device] = field(default_factory=list)  #: in tab order (see :mod:`generator.catalog.devices`)
+    source_links: bool = False  #: the repository link and edit pencils on the published site too, not only in the preview
 
     def device(self, device_id: str) -> Device:
         return next((d for d in self.devices if d.id == device_id), None) or Device(device_id, None, "material/devices")
@@ -263,6 +265,14 @@ class Role:
     quiz: str | None = None
     order: int = 100
     source: str = ""
+    icon: str = "material/account"  #: an icon of the theme's sets (see :func:`generator.catalog.devices.icon_svg`)
+
+
+@dataclass
+class StepImage:
+    src: Text  #: the file, relative to the project folder; a translation may name its own
+    alt: Text
+    device: str | None = None  #: only on this device's tab
 
 
 @dataclass
@@ -270,6 +280,7 @@ class Step:
     text: Text | None
     variants: dict[str, Text]  #: device id -> what to do on it
     result: Text | None = None
+    images: list[StepImage] = field(default_factory=list)
 
     def for_platform(self, device: str) -> Text | None:
         return self.variants.get(device) or (self.text if self.text else None)
@@ -302,6 +313,8 @@ class Feature:
     related: list[str] = field(default_factory=list)
     source: str = ""
     card: Text | None = None  #: the quick-reference card's text; None: the card picks a key step
+    illustration: str | None = None  #: one of the kit's drawings (generator/render/illustrations.py)
+    synonyms: Text | None = None  #: comma-separated words readers search for (indexed, never shown)
 
     @property
     def has_platform_steps(self) -> bool:
@@ -338,6 +351,10 @@ class Phase:
     when: Text | None = None
     description: Text | None = None
     replaces: list[str] = field(default_factory=list)  #: kit phase ids this one stands for (an organisation's)
+    start: "datetime.date | None" = None  #: the first day (see :mod:`generator.catalog.phasedates`)
+    end: "datetime.date | None" = None  #: the last day; None when ongoing or not known
+    ongoing: bool = False
+    switch: bool = False  #: the switch to the new system: the home page counts down to its start
 
 
 @dataclass
@@ -346,6 +363,7 @@ class Term:
     term: Text
     definition: Text
     tooltip: bool = True
+    synonyms: Text | None = None  #: comma-separated words readers search for (indexed, never shown)
 
 
 @dataclass
@@ -450,6 +468,7 @@ class Project:
     champions: Champions | None = None  #: catalog/champions.yaml
     scenarios: dict[str, Scenario] = field(default_factory=dict)
     ui: Any = None  #: the interface strings, layered (:class:`generator.strings.files.UiStrings`); None: the package's
+    root: "Path | None" = None  #: the project's folder (step images are relative to it); set by the loader
 
     @property
     def all_surveys(self) -> list[Survey]:

@@ -18,7 +18,8 @@ from generator.render.quiz import (
     render_results,
     render_trainers_index,
 )
-from generator.render.reference import abbreviations, render_faq, render_glossary, render_timeline
+from generator.render.reference import abbreviations, render_faq, render_glossary
+from generator.render.timeline import render_timeline
 from generator.render.role import render_role, render_roles_index
 from generator.render.scenario import render_scenario, render_scenarios_index
 from generator.render.adoption import render_champions, render_day_one, render_day_one_index, render_floor_walker, render_runbook
@@ -87,7 +88,10 @@ def _page_makers(project: Project):
 def page_markdown(project: Project, page: Page, lang: str) -> str:
     """The full Markdown file: front matter, title, untranslated notice, body, glossary tooltips."""
     loc = Localizer(project, lang)
-    meta = [f"cutover_source: {page.source}"] + (["hide: [toc]"] if page.hide_toc else [])
+    hidden = (["toc"] if page.hide_toc else []) + (["footer"] if page.hide_footer else [])
+    meta = [f"cutover_source: {page.source}"] + ([f"hide: [{', '.join(hidden)}]"] if hidden else [])
+    if page.tags:  # material's search indexes a page's tags (boosted); no tags plugin, so pages never show them
+        meta.append("tags: [" + ", ".join(escape.front_matter(tag) for tag in page.tags) + "]")
     lines = ["---", *meta, "---", "", f"# {escape.md_inline(page.title)}", ""]
     if (page.fallbacks or page.ui_fallbacks) and lang != project.site.default_language:
         lines += fallback_notice(project, page, Localizer(project, lang, marked=True))

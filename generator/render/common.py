@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from generator.catalog import markup
 from generator.catalog.devices import icon_svg
+from generator.catalog.images import staged_path
 from generator.catalog.model import Feature, Option, Project, Step
 from generator.render import escape
 from generator.render.localize import Localizer
@@ -25,6 +26,8 @@ class Page:
     fallbacks: list[str] = field(default_factory=list)  #: keys of texts shown in the default language
     ui_fallbacks: list[str] = field(default_factory=list)  #: keys of interface strings shown in English
     hide_toc: bool = False
+    hide_footer: bool = False  #: no "Previous/Next" footer: the page ends with its own next step
+    tags: list[str] = field(default_factory=list)  #: search-only words (synonyms): indexed, never shown
 
 
 # Stable, language-independent paths: hand-written pages may link to them.
@@ -66,6 +69,23 @@ def link(from_page: str, to_page: str, anchor: str = "") -> str:
     return target + (f"#{anchor}" if anchor else "")
 
 
+def synonyms(texts, loc: Localizer) -> list[str]:
+    """Search-only words of this language (its own list, else the default language's), one per comma."""
+    words: list[str] = []
+    for text in texts:
+        if text is None:
+            continue
+        value = text.values.get(loc.lang) or text.values.get(loc.project.site.default_language, "")
+        words += [w.strip() for w in value.split(",") if w.strip() and w.strip() not in words]
+    return words
+
+
+def html_link(from_page: str, to_page: str, anchor: str = "") -> str:
+    """A link in generated HTML: the page's Markdown path, as in Markdown links. MkDocs rewrites only Markdown links,
+    so the adapter turns these into the target page's address (directory or file URLs, whichever the build uses)."""
+    return link(from_page, to_page, anchor)
+
+
 def heading(level: int, text: str, anchor: str) -> str:
     return f"{'#' * level} {escape.md_inline(text)} {{#{anchor}}}"
 
@@ -79,26 +99,50 @@ def device_name(device_id: str, loc: Localizer) -> str:
 def device_icon(device_id: str, loc: Localizer) -> str:
     """The device's icon as inline HTML followed by a space, or "": the theme's SVG, decorative (the name says it)."""
     svg = icon_svg(loc.project.site.device(device_id).icon)
-    return f'<span class="twemoji cutover-device" aria-hidden="true">{svg}</span> ' if svg else ""
+    return f'<span class="twemoji cutover-device" data-device="{escape.html_attribute(device_id)}" aria-hidden="true">{svg}</span> ' if svg else ""
 
 
-def steps_markdown(feature: Feature, loc: Localizer) -> list[str]:
-    """The steps of a feature: one tab per device, with its icon and name, when steps differ by device."""
+def role_icon(role, css: str = "cutover-role-icon") -> str:
+    """A role's icon as inline HTML (decorative: the role's name is beside it), or ""."""
+    svg = icon_svg(role.icon) or icon_svg("material/account")
+    return f'<span class="twemoji {css}" aria-hidden="true">{svg}</span>' if svg else ""
+
+
+def html_inline(text: str, loc: Localizer) -> str:
+    """A text field's Markdown as inert inline HTML, for generated HTML blocks (another language's part in a <span lang>)."""
+    from generator.render.quizdata import _html  # Markdown to inert HTML, as quiz texts
+
+    return _html(text, loc)
+
+
+def html_block(text: str, loc: Localizer) -> str:
+    from generator.render.quizdata import _html
+
+    return _html(text, loc, inline=False)
+
+
+def steps_markdown(feature: Feature, loc: Localizer, page: str = "", pictures: bool = False) -> list[str]:
+    """The steps of a feature: one tab per device, with its icon and name, when steps differ by device. ``page``:
+    the page's path (for the step pictures' links); ``pictures``: each tab opens with its device's illustration."""
     if not feature.has_platform_steps:
-        return _step_list(feature.steps, None, loc)
+        return _step_list(feature.steps, None, loc, page)
+    from generator.render.illustrations import DEVICE_ILLUSTRATIONS, marker
+
     lines: list[str] = []
     for device in feature.platforms:
-        items = _step_list(feature.steps, device, loc)
+        items = _step_list(feature.steps, device, loc, page)
         if not items:
             continue
         lines.append(f'=== "{device_icon(device, loc)}{escape.md_title(device_name(device, loc))}"')
         lines.append("")
+        if pictures and device in DEVICE_ILLUSTRATIONS:
+            lines += ["    " + marker(DEVICE_ILLUSTRATIONS[device], "cutover-illustration--device"), ""]
         lines += [markup.indent(item) if item else "" for item in items]
         lines.append("")
     return lines
 
 
-def _step_list(steps: list[Step], platform: str | None, loc: Localizer) -> list[str]:
+def _step_list(steps: list[Step], platform: str | None, loc: Localizer, page: str = "") -> list[str]:
     lines: list[str] = []
     number = 0
     for step in steps:
@@ -107,6 +151,14 @@ def _step_list(steps: list[Step], platform: str | None, loc: Localizer) -> list[
             continue
         number += 1
         lines.append(f"{number}. {escape.md_inline(loc.text(text))}")
+        for image in step.images:
+            if image.device and platform and image.device != platform:
+                continue
+            # the file of this language, else the default language's (a path, never marked as another language's text)
+            src = image.src.values.get(loc.lang) or image.src.values.get(loc.project.site.default_language, "")
+            target = staged_path(loc.project.root, src) if loc.project.root and src else None
+            if target:
+                lines += ["", f'    ![{escape.md_inline(loc.text(image.alt))}]({link(page, target)}){{ .cutover-step-image loading=lazy }}', ""]
         if step.result:
             lines.append("")
             lines.append(f"    *{loc.ui('guide.result')}:* {escape.md_inline(loc.text(step.result))}")

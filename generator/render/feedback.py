@@ -173,12 +173,16 @@ def widget_html(project: Project, page: PageInfo, loc: Localizer) -> str:
         return "\n".join(parts)
     values = build_values(channel, page)
     data = {"channel": channel.kind, "version": page.version, "noVersion": NO_VERSION if channel.kind == "email" else "",
-            "links": {answer: template.data() for answer, template in links.items()}}
+            "links": {answer: template.data() for answer, template in links.items()},
+            "recorded": loc.ui("feedback.recorded_" + channel.kind)}
     parts.append(escape.json_script(data, "cutover-feedback-data"))
     parts.append(heading)
     parts.append('<p class="cutover-feedback__answers">' + " ".join(
         f'<a class="cutover-feedback__link md-button" data-answer="{answer}" href="{attr(links[answer].href(values))}">'
         f'{esc(loc.ui("feedback." + answer))}</a>' for answer in ("yes", "no")) + "</p>")
+    # One click records the answer (feedback.js): the thanks, then an optional comment through the channel's own link.
+    parts.append(f'<div class="cutover-feedback__thanks" role="status" hidden><p>{esc(loc.ui("feedback.thanks"))}</p>'
+                 f'<p><a class="cutover-feedback__comment" href="{attr(links["no"].href(values))}">{esc(loc.ui("feedback.comment"))}</a></p></div>')
     parts.append(f'<p class="cutover-feedback__report"><a class="cutover-feedback__link" data-answer="problem" '
                  f'href="{attr(links["problem"].href(values))}">{esc(loc.ui("feedback.problem"))}</a></p>')
     parts.append(f'<p class="cutover-feedback__note">{esc(loc.ui("feedback.note_" + channel.kind))}</p>')

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 from generator.catalog.model import Feature, Project
 from generator.render import escape
-from generator.render.common import GUIDES_INDEX, Page, admonition, feature_link, guide_path, heading, role_links, steps_markdown
+from generator.render.common import GUIDES_INDEX, Page, admonition, feature_link, guide_path, heading, role_links, steps_markdown, synonyms
+from generator.render.illustrations import illustration
 from generator.render.localize import Localizer
+from generator.render.role import device_choice
 from generator.strings.collation import sorted_by
 
 
 def render_guide(project: Project, feature: Feature, loc: Localizer) -> Page:
     path = guide_path(feature.id)
     body: list[str] = [escape.md_block(loc.text(feature.summary)), ""]
+    if feature.illustration:
+        body += [illustration(feature.illustration, loc, "cutover-illustration--guide"), ""]
     facts = [f"**{loc.ui('guide.category')}:** {escape.md_inline(loc.text(_category(project, feature)))}"]
     if feature.minutes:
         facts.append(f"**{loc.ui('guide.time')}:** {loc.ui('guide.minutes', count=feature.minutes)}")
@@ -23,7 +27,10 @@ def render_guide(project: Project, feature: Feature, loc: Localizer) -> Page:
         body += [f'!!! info "{escape.md_title(loc.ui("guide.prerequisites"))}"', "",
                  f"    {loc.ui('guide.prerequisites_text')} " + ", ".join(
                      feature_link(project, p, path, loc) for p in feature.prerequisites), ""]
-    body += [heading(2, loc.ui("guide.steps"), "steps"), ""] + steps_markdown(feature, loc)
+    body += [heading(2, loc.ui("guide.steps"), "steps"), ""]
+    if feature.has_platform_steps:
+        body += [device_choice(project, loc), ""]
+    body += steps_markdown(feature, loc, path, pictures=True)
     if feature.result:
         body += admonition("success", loc.ui("guide.expected_result"), loc.text(feature.result))
     if feature.before and feature.after:
@@ -51,7 +58,7 @@ def render_guide(project: Project, feature: Feature, loc: Localizer) -> Page:
         body += [heading(2, loc.ui("guide.related"), "related"), ""]
         body += [f"- {feature_link(project, r, path, loc)}: {escape.md_inline(loc.text(project.features[r].summary))}"
                  for r in feature.related if r in project.features] + [""]
-    return Page(path, loc.text(feature.title), body, feature.source)
+    return Page(path, loc.text(feature.title), body, feature.source, tags=synonyms([feature.synonyms], loc))
 
 
 def _category(project: Project, feature: Feature):

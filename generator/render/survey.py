@@ -24,7 +24,7 @@ def survey_path(project: Project, survey: Survey) -> str:
     return SURVEY if survey is project.survey else f"surveys/{survey.id}.md"
 
 #: UI strings the runtime needs to write the e-mail and the file.
-_RUNTIME_KEYS = ("survey.no_answer", "survey.anonymous_answer", "survey.rating_answer", "survey.field_survey",
+_RUNTIME_KEYS = ("survey.page_votes", "feedback.yes", "feedback.no", "survey.no_answer", "survey.anonymous_answer", "survey.rating_answer", "survey.field_survey",
                  "survey.field_name", "survey.subject", "survey.sent", "survey.mail_link", "survey.downloaded",
                  "feedback.field_language", "feedback.field_version")
 

@@ -57,6 +57,7 @@ class Policy:
     mail_forms: bool = False  #: a form sends an e-mail (mailto:)
     hosts: tuple[str, ...] = ()  #: other origins an organisation allowed for images, media and frames
     offline: bool = False  #: built for file://: the search worker starts through the iframe shim
+    connect_targets: tuple[str, ...] = ()  #: origins scripts may send to (the page feedback form gets Yes/No at once)
 
     def render(self, scripts: list[str], styles: list[str]) -> str:
         hashes = " ".join(f"'sha256-{h}'" for h in sorted(set(scripts)))
@@ -70,7 +71,7 @@ class Policy:
             f"img-src 'self' data:{hosts}",  # material's icons are data: URLs in its stylesheet
             f"media-src 'self'{hosts}",
             f"frame-src 'self'{hosts}",
-            "connect-src 'self'",
+            f"connect-src 'self'{''.join(f' {h}' for h in self.connect_targets)}",
             "font-src 'self' data:",
             "object-src 'none'",
             "base-uri 'self'",
@@ -86,7 +87,8 @@ def site_policy(project, offline: bool = False) -> Policy:
     targets = tuple(sorted({_origin(url) for url in forms if _origin(url)}))
     html = project.site.html
     hosts = tuple(sorted({_origin(h) for h in (html.hosts if html else []) if _origin(h)}))
-    return Policy(form_targets=targets, mail_forms=True, hosts=hosts, offline=offline)
+    votes = (_origin(feedback.form),) if feedback and feedback.form and _origin(feedback.form) and feedback.channel in (None, "form") else ()
+    return Policy(form_targets=targets, mail_forms=True, hosts=hosts, offline=offline, connect_targets=votes)
 
 
 def _origin(url: str) -> str:

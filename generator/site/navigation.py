@@ -40,9 +40,11 @@ SECTION_KEYS = {"cutover:roles": "nav.roles", "cutover:cards": "nav.cards", "cut
                 "cutover:dayone": "nav.day_one"}
 
 
-def default_nav(project: Project, handwritten: list[str]) -> list:
-    """``handwritten``: the default language's hand-written pages, relative to its folder."""
-    nav: list = [HOME] + sorted(handwritten)
+def default_nav(project: Project, handwritten: list[str], for_trainers: list[str] = ()) -> list:
+    """``handwritten``: the default language's hand-written pages, relative to its folder; ``for_trainers``: those of
+    them whose front matter says ``for: trainers`` (the trainer's guide), listed under "For trainers" instead."""
+    readers = [p for p in handwritten if p not in for_trainers]
+    nav: list = [HOME] + sorted(readers)
     nav.append({"cutover:roles": [ROLES_INDEX] + [f"roles/{r}.md" for r in project.roles]})
     nav.append({"cutover:cards": [CARDS_INDEX] + [card_path(r) for r in project.roles]})
     if project.day_one:
@@ -52,17 +54,21 @@ def default_nav(project: Project, handwritten: list[str]) -> list:
         nav.append({"cutover:scenarios": [SCENARIOS_INDEX] + [scenario_path(s) for s in project.scenarios]})
     nav += [TIMELINE, FAQ, GLOSSARY]
     if project.quizzes:
-        # Trainers' tools (answer keys with the presenter and handouts, class results) in a section of their own,
-        # out of the learners' way.
-        trainers = {"cutover:trainers": [TRAINERS_INDEX] + [key_path(q) for q in project.quizzes] + [RESULTS]}
-        nav.append({"cutover:quizzes": [QUIZZES_INDEX] + [f"quizzes/{q}.md" for q in project.quizzes] + [PROGRESS, trainers]})
+        nav.append({"cutover:quizzes": [QUIZZES_INDEX] + [f"quizzes/{q}.md" for q in project.quizzes] + [PROGRESS]})
     order = {phase.id: n for n, phase in enumerate(project.phases)}  # the readiness survey before the one after go-live
     nav += [survey_path(project, s) for s in sorted(project.all_surveys, key=lambda s: order.get(s.phase or "", len(order)))]
     project_pages = project_nav(project)  # the project manager's and support team's pages, out of the readers' path
     if project_pages:
         nav.append({"cutover:project": project_pages})
+    # Trainers' and coordinators' pages (the trainer's guide, answer keys with the presenter and handouts, class
+    # results, translation status) last, in a section of their own: out of the readers' way.
+    trainers = ([TRAINERS_INDEX] if project.quizzes else []) + sorted(p for p in handwritten if p in for_trainers)
+    if project.quizzes:
+        trainers += [key_path(q) for q in project.quizzes] + [RESULTS]
     if len(project.site.languages) > 1:
-        nav.append(STATUS_PATH)  # translation status, for translation coordinators (generator/render/status.py)
+        trainers.append(STATUS_PATH)  # translation status, for translation coordinators (generator/render/status.py)
+    if trainers:
+        nav.append({"cutover:trainers": trainers})
     return nav
 
 

@@ -23,7 +23,19 @@ def fix_page(output: str, page_url: str, lang: str, default_language: str) -> st
     links and its language's search."""
     # static-i18n writes root-absolute links to the language homes ("/de/"): they break under a version folder
     # (mike) and on a sub-path (/kb/). Make every hreflang link relative to the page.
-    return relativize_hreflang(fix_error_page(output, lang, default_language), page_url)
+    return relativize_hreflang(fix_error_page(plain_headings(output), lang, default_language), page_url)
+
+
+_HEADING = re.compile(r"(<h([1-6])\b[^>]*>)(.*?)(</h\2>)", re.S)
+_ABBR = re.compile(r"<abbr\b[^>]*>(.*?)</abbr>", re.S)
+
+
+def plain_headings(output: str) -> str:
+    """Headings without glossary tooltips: a dotted underline in a title reads as a link and says nothing new there
+    (the term is explained where the text uses it)."""
+    if "<abbr" not in output:
+        return output
+    return _HEADING.sub(lambda m: m.group(1) + _ABBR.sub(r"\1", m.group(3)) + m.group(4) if "<abbr" in m.group(3) else m.group(0), output)
 
 
 def fix_error_page(output: str, lang: str, default_language: str) -> str:

@@ -33,6 +33,8 @@ from generator.render.common import Page
 from generator.render.localize import Localizer
 from generator.render.reference import abbreviations
 from generator.render.status import STATUS_PATH, render_status
+from generator.site.images import step_pictures
+from generator.site.lastchanged import as_of_date
 from generator.site.sitedir import process_alive
 from generator.site.bundle import bundles
 from generator.strings import marks
@@ -40,7 +42,7 @@ from generator.render.typography import nonbreaking
 
 #: Where the runtime's JavaScript and CSS are staged (shared by every language).
 ASSET_DIR = "assets/cutover"
-ASSETS = ("site.css", "quiz.css", "feedback.css", "print.css", "site.js", "quiz.js", "feedback.js", "print.js")
+ASSETS = ("site.css", "quiz.css", "feedback.css", "print.css", "site.js", "phases.js", "timeline.js", "devices.js", "quiz.js", "feedback.js", "print.js")
 
 
 @dataclass
@@ -83,6 +85,8 @@ def plan(project: Project, layout: Layout, collect: list[Problem] | None = None)
     files: dict[str, bytes] = {}
     problems: list[Problem] = []
     languages = project.site.languages
+    if project.today is None:  # "where we are" on the pages, as of the checked-out commit (lastchanged.py)
+        project.today = as_of_date(layout.root)
     for lang in languages:
         owners: dict[str, Page] = {}
         for page in render_pages(project, lang):
@@ -101,6 +105,8 @@ def plan(project: Project, layout: Layout, collect: list[Problem] | None = None)
         if asset.is_file():
             files[f"{ASSET_DIR}/{asset.name}"] = asset.read_bytes()
     files.update({f"{ASSET_DIR}/{name}": data for name, data in bundles().items()})  # the quiz runtime's modules
+    pictures = step_pictures(project)  # step pictures, resized and compressed, beside every language's pages
+    files.update({f"{lang}/{path}": data for lang in languages for path, data in pictures.items()})
     files.update(branding.staged_files(project, layout.root))  # logo, favicon, colours of the organisation
     if layout.docs.is_dir():
         known = set(project.site.variables) | set(builtin_variables())
@@ -291,6 +297,16 @@ def front_matter_lines(text: str) -> int:
     """How many lines a page's front matter (``---`` … ``---`` at its start: MkDocs reads it, not Markdown) takes."""
     match = _FRONT_MATTER.match(text)
     return match.group(0).count("\n") if match else 0
+
+
+def page_meta(text: str) -> dict:
+    """A page's front matter as a mapping ({} when it has none or MkDocs could not read it)."""
+    match = _FRONT_MATTER.match(text)
+    try:
+        meta = yaml.safe_load(match.group(2)) if match else None
+    except yaml.YAMLError:
+        return {}
+    return meta if isinstance(meta, dict) else {}
 
 
 def _front_matter_title_as_text(text: str) -> str:

@@ -135,19 +135,57 @@ def test_hand_written_pages_have_the_widget_and_it_is_reached_by_keyboard(page: 
     assert f"{email_site}/de/about/" in _mail(yes.get_attribute("href"))[1]["body"]
 
 
-def test_the_configured_form_receives_the_fields(page: Page, form_site: str, form_server):
+def _opens_nothing(page: Page) -> None:
+    """Record, for every click, whether the page let the browser follow the link (mailto: would open a program)."""
+    page.evaluate("""() => { window.__followed = [];
+        window.addEventListener("click", (e) => { const a = e.target.closest && e.target.closest("a");
+            if (a) window.__followed.push(e.defaultPrevented ? "" : a.href); }); }""")
+
+
+def test_the_configured_form_receives_the_vote_in_one_click(page: Page, form_site: str, form_server):
     recorder, base = form_server
     recorder.requests.clear()
     page.goto(f"{form_site}/es/guides/hold/")
     expect(page.locator(".cutover-feedback__note")).to_contain_text("formulario")
+    _opens_nothing(page)
     page.locator('.cutover-feedback a[data-answer="no"]').focus()
     page.keyboard.press("Enter")
-    expect(page.locator("body")).to_have_text("received")
+    expect(page.locator(".cutover-feedback__thanks")).to_contain_text("Gracias por su respuesta.")
+    assert page.url == f"{form_site}/es/guides/hold/" and page.evaluate("window.__followed") == [""]
+    for _ in range(50):
+        if recorder.requests:
+            break
+        page.wait_for_timeout(100)
     path = recorder.requests[-1]
     assert urlsplit(path).path == "/feedback"
     assert parse_qs(urlsplit(path).query, keep_blank_values=True) == {
         "src": ["kb"], "title": [TITLES["es"]], "language": ["es"], "version": [""],
         "url": [f"{form_site}/es/guides/hold/"], "helpful": ["no"]}
+    # a comment is optional, and only then the form opens
+    comment = page.get_by_role("link", name="Añadir un comentario (opcional)")
+    assert "helpful=no" in comment.get_attribute("href")
+
+
+@pytest.mark.parametrize("lang, thanks", [("en", "Thank you for your answer."), ("sv", "Tack för ditt svar.")])
+def test_a_vote_shows_thanks_without_opening_any_other_program(page: Page, email_site: str, lang: str, thanks: str, external_requests):
+    """Phones with no mail app: Yes records the answer in the browser and says thanks; no mailto: is followed."""
+    page.goto(f"{email_site}/{PREFIX[lang]}guides/hold/")
+    _opens_nothing(page)
+    page.locator('.cutover-feedback a[data-answer="yes"]').click()
+    expect(page.locator(".cutover-feedback__thanks")).to_contain_text(thanks)
+    expect(page.locator('.cutover-feedback a[data-answer="yes"]')).to_have_attribute("aria-pressed", "true")
+    assert page.evaluate("window.__followed") == [""] and page.url.startswith(f"{email_site}/{PREFIX[lang]}guides/hold/")
+    votes = json.loads(page.evaluate("localStorage.getItem('cutover-feedback')"))
+    assert votes[f"{email_site}/{PREFIX[lang]}guides/hold/"]["answer"] == "yes"
+    comment = page.locator(".cutover-feedback__comment")
+    assert comment.get_attribute("href").startswith("mailto:kb@example.org?")  # the comment, if wanted, opens mail
+    assert external_requests == []
+    # the vote travels with the survey
+    page.goto(f"{email_site}/survey/")
+    _answer_survey(page)
+    page.get_by_role("button", name="Send by e-mail").click()
+    body = _mail(page.locator(".cutover-survey__status a").get_attribute("href"))[1]["body"]
+    assert f"Pages you rated:\n- Yes: {email_site}/{PREFIX[lang]}guides/hold/\n" in body
 
 
 def _answer_survey(page: Page) -> None:

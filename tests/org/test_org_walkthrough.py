@@ -74,7 +74,7 @@ def test_the_walkthrough_runs_every_command_without_an_error_or_a_warning(walked
 def test_the_german_guide_has_the_dect_tab_with_the_kits_desk_phone_steps_and_the_corrected_title(walked) -> None:
     root, _ = walked
     page = (root / "site" / "de" / "guides" / "hold-resume" / "index.html").read_text("utf-8")
-    labels = re.findall(r'<label for="__tabbed_1_\d"><span class="twemoji cutover-device" aria-hidden="true"><svg .*?</svg></span> ([^<]+)</label>', page)
+    labels = re.findall(r'<label for="__tabbed_1_\d"><span class="twemoji cutover-device" data-device="[a-z_]+" aria-hidden="true"><svg .*?</svg></span> ([^<]+)</label>', page)
     assert labels == ["Desktop-App", "Mobil-App", "DECT-Mobilteil"]
     assert re.search(r"<h1[^>]*>Gespräch halten und fortsetzen", page)
     dect = page.split("DECT-Mobilteil</label>", 1)[1]

@@ -1,5 +1,6 @@
 """Each page renderer, on the fixture project."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,8 @@ from generator.render.guide import render_guide
 from generator.render.home import render_home
 from generator.render.localize import Localizer
 from generator.render.quiz import render_quiz
-from generator.render.reference import render_faq, render_glossary, render_timeline
+from generator.render.reference import render_faq, render_glossary
+from generator.render.timeline import render_timeline
 from generator.render.role import render_role
 from generator.strings.marks import mark
 
@@ -41,7 +43,7 @@ def test_guide_has_a_tab_per_platform_and_stable_anchors(proj):
     loc = Localizer(proj, "de")
     text = md(render_guide(proj, proj.features["dial"], loc))
     tabs = [f'</svg></span> {loc.ui("platform." + p)}"' for p in ("desktop", "mobile", "desk_phone")]
-    assert all(tab in text for tab in tabs) and text.count('=== "<span class="twemoji cutover-device" aria-hidden="true"><svg') == 3
+    assert all(tab in text for tab in tabs) and text.count('=== "<span class="twemoji cutover-device" data-device="') == 3
     desk_tab = text.split(tabs[2])[1]
     assert "Klicken Sie" not in desk_tab and "1. Sprechen Sie." in desk_tab  # the common step only
     assert "## Schritte {#steps}" in text and "{#before-and-after}" in text
@@ -60,12 +62,14 @@ def test_guide_without_platform_steps_has_no_tabs(proj):
 
 def test_role_manual_sections_in_order(proj):
     text = md(render_role(proj, proj.roles["agent"], Localizer(proj, "sv")))
-    order = ["{#changes}", "{#checklist}", "{#phase-cutover}", "{#features}", "{#feature-dial}", "{#feature-hold}", "{#faq}", "{#quiz}"]
+    order = ["{#changes}", "{#checklist}", 'id="phase-cutover"', "{#features}", 'id="feature-dial"', 'id="feature-hold"', "{#faq}", "{#quiz}"]
     positions = [text.index(anchor) for anchor in order]
     assert positions == sorted(positions)
     assert '<li data-role="agent" data-task="cutover-1" markdown="span">☐ Ring ett testsamtal.</li>' in text
     assert "Behåller agenterna sin kö?" in text  # an FAQ for this role
-    assert "[Grunderna](../quizzes/basics.md)" in text
+    assert '<a class="md-button md-button--primary" href="../quizzes/basics.md">Grunderna</a>' in text  # the next step: the quiz
+    assert '<details class="cutover-task" id="feature-dial" markdown="1">' in text  # each task a card that opens its steps
+    assert "hide: [footer]" in page_markdown(proj, render_role(proj, proj.roles["agent"], Localizer(proj, "sv")), "sv")
 
 
 def test_role_manual_only_shows_its_faqs(proj):
@@ -73,22 +77,26 @@ def test_role_manual_only_shows_its_faqs(proj):
     assert "Does my number change?" in text and "Do agents keep their queue?" not in text
 
 
-def test_home_lists_roles_and_phases(proj):
+def test_home_starts_people_with_their_role_and_where_we_are(proj):
     text = md(render_home(proj, Localizer(proj, "es")))
     assert "[Agente](roles/agent.md)" in text and "[Responsable](roles/manager.md)" in text
-    assert "(timeline.md#phase-parallel)" in text and "Funcionamiento en paralelo" in text
+    assert 'class="cutover-phase-line"' in text and "A fecha de" in text  # honest about the build's date
+    assert 'href="#roles">Elija su perfil</a>' in text and 'href="timeline.md">' in text
+    assert 'data-phase-id="parallel"' in text and "Funcionamiento en paralelo" in text
 
 
 def test_faq_groups_with_roles(proj):
     text = md(render_faq(proj, Localizer(proj, "en")))
     assert "## General {#group-general}" in text and "### Does my number change? {#number}" in text
-    assert "*Concerns:* everyone" in text and "[Agent](roles/agent.md)" in text
+    assert 'Concerns:</span> <span class="cutover-badge">everyone</span>' in text  # compact badges, left out of search
+    assert '<a class="cutover-badge" href="roles/agent.md">Agent</a>' in text and "data-search-exclude" in text
 
 
 def test_timeline_lists_what_each_role_does(proj):
     text = md(render_timeline(proj, Localizer(proj, "de")))
-    cutover = text.split("{#phase-cutover}")[1]
-    assert "10.\u00a0März\u00a02027" in cutover and "- Einen Testanruf tätigen." in cutover
+    cutover = text.split('id="phase-cutover"')[0].rsplit('<li class="cutover-step"', 1)[1] + text.split('id="phase-cutover"')[1].split("</li>\n<li", 1)[0]
+    assert re.search("10.(\u00a0| )März(\u00a0| )2027", cutover) and "<li>Einen Testanruf tätigen.</li>" in cutover
+    assert 'data-phase-id="cutover"' in cutover and '<details class="cutover-step__details">' in cutover
 
 
 def test_glossary_is_sorted_in_the_reader_language(proj):

@@ -36,7 +36,7 @@ def test_a_card_per_role_in_every_language_with_the_translated_title(proj):
 
 def test_card_lists_the_role_features_in_training_order_one_row_each(proj):
     text = md(render_card(proj, proj.roles["agent"], Localizer(proj, "en")))
-    rows = [re.sub(r'<span class="twemoji cutover-device" aria-hidden="true"><svg .*?</svg></span> ', "[icon] ", line)
+    rows = [re.sub(r'<span class="twemoji cutover-device" data-device="\w+" aria-hidden="true"><svg .*?</svg></span> ', "[icon] ", line)
             for line in text.splitlines() if line.startswith("| [")]
     assert rows == ["| [Make a call](../guides/dial.md) | [icon] *Desktop app:* Click **Call**. |",
                     "| [Hold a call](../guides/hold.md) | Press **Hold**. |"]

@@ -105,3 +105,12 @@ def test_audit_leaves_mikes_redirect_pages_alone():
                 '<meta http-equiv="refresh" content="1; url=2.0/" /></noscript><script>window.location.replace("2.0/")</script>'
                 '</head><body>Redirecting to <a href="2.0/">2.0/</a>...</body></html>')
     assert csp.audit(redirect) == []
+
+
+def test_scripts_may_send_page_votes_to_the_feedback_form_host_only(project: Path):
+    site = project / "catalog/site.yaml"
+    site.write_text(site.read_text("utf-8") + "feedback:\n  form: https://tickets.example.org/new?queue=kb\n"
+                    "  survey_form: https://forms.example.net/s/1\n", "utf-8")
+    rendered = csp.site_policy(load_project(project).project).render([], [])
+    assert "connect-src 'self' https://tickets.example.org;" in rendered
+    assert "forms.example.net" not in rendered.split("connect-src")[1].split(";")[0]

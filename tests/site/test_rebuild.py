@@ -45,6 +45,9 @@ def full_build(project: Path, out: Path) -> dict[str, bytes]:
 
 @pytest.fixture
 def serve(project: Path, tmp_path: Path, monkeypatch):
+    # The preview shows writers the repository link and edit pencils; with source_links a full build does too, so the
+    # two sites can be compared byte for byte.
+    edit(project / "catalog/site.yaml", "languages: [en, de, es, sv]", "languages: [en, de, es, sv]\nsource_links: true")
     server = Serve(project, tmp_path / "served", monkeypatch)
     build(server.config, dirty=True)
     yield server

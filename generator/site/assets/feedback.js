@@ -3,8 +3,9 @@
  * Page feedback: the links at the end of every page are real links the build filled in; at mount and again at
  * click time they are rebuilt from the page's data with what only the browser knows exactly: the page's address
  * and the published version. Survey: the form works without JavaScript; with it, an e-mail lists the answers
- * readably, and "Download answers as a file" saves them as JSON. Nothing is sent anywhere but the configured
- * channel, and only when the reader sends it. Texts are set with textContent, never as HTML. */
+ * readably, and "Download answers as a file" saves them as JSON. Yes/No on a page is one click: it is kept in this
+ * browser (and travels with the survey) or, with a form channel, sent to that form at once; only a comment or a
+ * problem report opens the e-mail program or the form. Nothing is sent anywhere but the configured channel. Texts are set with textContent, never as HTML. */
 (() => {
   "use strict";
 
@@ -36,20 +37,56 @@
     return template.base + (template.base.includes("?") ? "&" : "?") + query;
   }
 
+  /* Page votes kept in this browser (untrusted when read back): page address -> {answer, date}. */
+  const VOTES = "cutover-feedback";
+
+  function readVotes() {
+    try {
+      const data = JSON.parse(localStorage.getItem(VOTES) || "{}");
+      return data && typeof data === "object" && !Array.isArray(data) ? data : {};
+    } catch (e) { return {}; }
+  }
+
+  function keepVote(address, answer) {
+    const votes = readVotes();
+    votes[address] = { answer, date: new Date().toISOString().slice(0, 10) };
+    try { localStorage.setItem(VOTES, JSON.stringify(votes)); } catch (e) { /* storage off: the thanks still shows */ }
+  }
+
+  /* A form channel gets the vote at once, as the GET its link would send, without leaving the page: an opaque
+   * request (no-cors) the page's policy allows for the configured form's host only (generator/site/csp.py). */
+  function send(url) {
+    try { fetch(url, { method: "GET", mode: "no-cors", credentials: "omit", keepalive: true }).catch(() => {}); } catch (e) { /* offline */ }
+  }
+
   function mountFeedback(box) {
     box.dataset.cutoverMounted = "";
     const data = readJson(box.querySelector("script.cutover-feedback-data"));
     if (!data || !data.links) return;
+    const values = () => ({ url: pageAddress(), version: currentVersion(data.version) || data.noVersion || "" });
     const refresh = (link) => {
       const template = data.links[link.dataset.answer];
-      if (!template) return;
-      const values = { url: pageAddress(), version: currentVersion(data.version) || data.noVersion || "" };
-      link.href = href(template, values);
+      if (template) link.href = href(template, values());
     };
     box.querySelectorAll("a[data-answer]").forEach((link) => {
       refresh(link);
-      link.addEventListener("click", () => refresh(link));  // at click time: the address may have changed
+      link.addEventListener("click", (event) => {
+        refresh(link);  // at click time: the address may have changed
+        const answer = link.dataset.answer;
+        if (answer !== "yes" && answer !== "no") return;  // "Report a problem" opens the channel, as it says
+        // Yes/No: one click records the answer and says thanks; no other program opens.
+        event.preventDefault();
+        keepVote(pageAddress(), answer);
+        if (data.channel === "form") send(link.href);
+        const thanks = box.querySelector(".cutover-feedback__thanks");
+        const comment = thanks && thanks.querySelector(".cutover-feedback__comment");
+        if (comment && data.links[answer]) comment.href = href(data.links[answer], values());
+        box.querySelectorAll(".cutover-feedback__answers a").forEach((a) => a.setAttribute("aria-pressed", String(a === link)));
+        if (thanks) thanks.hidden = false;
+      });
     });
+    const note = box.querySelector(".cutover-feedback__note");
+    if (note && data.recorded) note.textContent = data.recorded;
   }
 
   /* ---- the survey ---------------------------------------------------------------------------------------- */
@@ -77,11 +114,18 @@
     });
   }
 
+  /* The Yes/No answers this browser kept on the site's pages: they travel with the survey. */
+  function pageVotes() {
+    return Object.entries(readVotes())
+      .filter(([address, vote]) => typeof address === "string" && vote && (vote.answer === "yes" || vote.answer === "no"))
+      .map(([address, vote]) => ({ page: address, answer: vote.answer, date: typeof vote.date === "string" ? vote.date.slice(0, 10) : "" }));
+  }
+
   function submission(form, data) {
     const name = (new FormData(form).get("name") || "").trim();
     const role = new FormData(form).get("role") || "";
     return { survey: data.id, title: data.title, language: data.lang, version: currentVersion(""), name, role,
-             answers: answers(form, data) };
+             answers: answers(form, data), page_votes: pageVotes() };
   }
 
   function mailBody(result, data) {
@@ -89,6 +133,11 @@
     const lines = [`${ui.field_survey}: ${result.title}`, `${ui.feedback_field_language}: ${result.language}`,
                    `${ui.feedback_field_version}: ${result.version || "–"}`, ""];
     result.answers.forEach((a, index) => { lines.push(`${index + 1}. ${a.question}`, a.text, ""); });
+    if (result.page_votes.length) {
+      lines.push(`${ui.page_votes}:`);
+      result.page_votes.forEach((v) => lines.push(`- ${v.answer === "yes" ? ui.feedback_yes : ui.feedback_no}: ${v.page}`));
+      lines.push("");
+    }
     lines.push(`${ui.field_name}: ${result.name || ui.anonymous_answer}`);
     return lines.join("\n");
   }

@@ -13,6 +13,14 @@
     bar.prepend(button);
   }
 
+  /* Paper gets the complete manual: every collapsed card, phase and answer opens for printing, and closes again. */
+  let opened = [];
+  window.addEventListener("beforeprint", () => {
+    opened = [...document.querySelectorAll("article details:not([open])")];
+    opened.forEach((d) => { d.open = true; });
+  });
+  window.addEventListener("afterprint", () => { opened.forEach((d) => { d.open = false; }); opened = []; });
+
   function mountAll() {
     document.querySelectorAll(".cutover-print-bar:not([data-cutover-mounted])").forEach(mountBar);
   }

@@ -81,8 +81,42 @@
   }
   notFound();
 
+  /* "4 of 11 tasks done" above a role's checklist, kept up to date as boxes are ticked. */
+  function showProgress(line) {
+    const role = line.dataset.role;
+    const tasks = [...document.querySelectorAll("li[data-task]")].filter((li) => li.dataset.role === role).map((li) => li.dataset.task);
+    const ticked = own(read(), role);
+    const done = tasks.filter((task) => own(ticked, task) === true).length;
+    let forms = {};
+    try { forms = JSON.parse(line.dataset.forms || "{}"); } catch (e) { /* no forms: nothing to say */ }
+    const total = Number(line.dataset.total) || tasks.length;
+    let category = "other";
+    try { category = new Intl.PluralRules(forms.lang || line.dataset.lang).select(total); } catch (e) { /* other */ }
+    const text = forms[category] || forms.other || "";
+    line.textContent = text.replace("{done}", () => String(done)).replace("{count}", () => String(total));
+    line.hidden = !text;
+  }
+
+  function mountProgress(line) {
+    line.dataset.cutoverMounted = "";
+    showProgress(line);
+    document.addEventListener("change", (event) => {
+      if (event.target instanceof Element && event.target.closest("li[data-task]") && line.isConnected) showProgress(line);
+    });
+  }
+
+  /* A link to a task card or a phase's tasks opens it (they are collapsed details). */
+  function openTarget() {
+    const id = decodeURIComponent(location.hash.slice(1));
+    const target = id && document.getElementById(id);
+    for (let el = target; el; el = el.parentElement) if (el.tagName === "DETAILS") el.open = true;
+  }
+  window.addEventListener("hashchange", openTarget);
+
   function mountAll() {
     document.querySelectorAll("li[data-task]:not([data-cutover-mounted])").forEach(mountChecklist);
+    document.querySelectorAll(".cutover-progress:not([data-cutover-mounted])").forEach(mountProgress);
+    openTarget();
     document.querySelectorAll(".cutover-role-page:not([data-cutover-mounted])").forEach(rememberRole);
   }
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import atexit
 import logging
 import os
+import posixpath
 import re
 import shutil
 from pathlib import Path
@@ -31,12 +32,13 @@ from generator.authoring.i18n.pages import EVERY_PAGE
 from generator.catalog.load import Layout, load_project
 from generator.catalog.markup import RAW_HTML, UNSAFE_LINK
 from generator.catalog.translations import MISSING
+from generator.catalog.variables import format_value
 from generator.errors import CutoverError, Severity
 from generator.org import branding
-from generator.render import escape
+from generator.render import escape, illustrations
 from generator.render.feedback import page_widget, widget_settings
 from generator.render.localize import Localizer
-from generator.site import chrome, csp, sanitize
+from generator.site import chrome, csp, lastchanged, sanitize
 from generator.site.finish import finish_site
 from generator.site.languages import site_problems
 from generator.site import progress
@@ -45,7 +47,7 @@ from generator.site.navigation import default_nav, section_title
 from generator.site.offline import SHIM
 from generator.site.pagehtml import fix_error_page, fix_page
 from generator.site.rebuild import PageMemory, replace_search_docs, site_signature
-from generator.site.stage import ASSET_DIR, ASSETS, default_staging_dir, remove_dead_staging, remove_staging, stage
+from generator.site.stage import ASSET_DIR, ASSETS, default_staging_dir, page_meta, remove_dead_staging, remove_staging, stage
 
 log = logging.getLogger("mkdocs.plugins.cutover")
 
@@ -117,6 +119,10 @@ class CutoverConfig(Config):
     default_version = config_options.Type(str, default="latest")  #: the alias readers of an old version are sent to
 
 
+#: A link to a page by its Markdown path in generated HTML (MkDocs rewrites only Markdown links).
+_MD_HREF = re.compile(r'href="(?![a-z][a-z0-9+.-]*:|/|#)([^"#?]+\.md)(#[^"]*)?"')
+
+
 class CutoverPlugin(BasePlugin[CutoverConfig]):
     supports_multiple_instances = False
 
@@ -128,6 +134,7 @@ class CutoverPlugin(BasePlugin[CutoverConfig]):
         self.source_edit_uri: str | None = None
         self._configured = None  #: the config object loaded for (a reference: ids are reused after a serve rebuild)
         self._incremental = False  #: serve with dirty builds (see on_startup)
+        self._preview = False  #: the writers' preview (serve): repository link and edit pencils shown
         self._memory = PageMemory()
         self._signature: str | None = None  #: site_signature() of the last successful build
         self._next_signature: str | None = None
@@ -139,6 +146,7 @@ class CutoverPlugin(BasePlugin[CutoverConfig]):
         # Defining on_startup also makes MkDocs keep this instance across serve rebuilds, which the
         # incremental rebuilds of `cutover serve` (dirty builds, see generator/rebuild.py) remember things in.
         self._incremental = command == "serve" and dirty
+        self._preview = command == "serve"
 
     def on_shutdown(self):
         self._incremental = False
@@ -196,12 +204,25 @@ class CutoverPlugin(BasePlugin[CutoverConfig]):
             config.nav = self._default_nav()
         if self._incremental:
             self._plan_incremental(config)
+        self._hide_source_links(config)
         edit_uri = config.edit_uri or ""
         if config.repo_url and edit_uri:
             # edit_uri points into docs/; definitions live beside it at the repository root.
             docs_name = Path(config.config_file_path).parent.joinpath("docs").name
             self.source_edit_uri = edit_uri[: -len(docs_name) - 1] if edit_uri.rstrip("/").endswith(docs_name) else edit_uri
         return config
+
+    def _hide_source_links(self, config) -> None:
+        """Readers of the published site need no repository link or edit pencils: they are for writers, shown in the
+        preview (serve) or when the organisation turns them on (``source_links: true`` in catalog/site.yaml)."""
+        if self._preview or self.project.site.source_links:
+            return
+        config.repo_url = None
+        config.repo_name = None
+        config.edit_uri = None
+        features = config.theme.get("features") or []
+        if "content.action.edit" in features or "content.action.view" in features:
+            config.theme["features"] = [f for f in features if f not in ("content.action.edit", "content.action.view")]
 
     def _plan_incremental(self, config) -> None:
         """A dirty build gives the full build's site unless something every page shows changed: then empty the site."""
@@ -240,7 +261,17 @@ class CutoverPlugin(BasePlugin[CutoverConfig]):
             self._memory.titles[(self._current_language(config), page.file.src_uri)] = page.title
         if page.file.src_uri not in self.generated:  # a hand-written page: writers' HTML through the allow-list
             content = sanitize.clean(content, allow_list(self.project.site.html))
+        else:  # generated HTML blocks link pages by their Markdown paths: give them the pages' addresses
+            content = _MD_HREF.sub(lambda m: self._page_href(m, page, files), content)
         return content
+
+    @staticmethod
+    def _page_href(match, page, files) -> str:
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(page.file.src_uri), match.group(1)))
+        found = files.get_file_from_path(target)
+        if found is None:
+            return match.group(0)
+        return f'href="{found.url_relative_to(page.file)}{match.group(2) or ""}"'
 
     def _remember_search_entries(self, page, config) -> None:
         """The search entries material just made for this page (a dirty build indexes only the pages it builds)."""
@@ -380,7 +411,24 @@ class CutoverPlugin(BasePlugin[CutoverConfig]):
         env.globals["cutover_other_languages"] = lambda: self._other_languages(config)
         env.globals["cutover_footer"] = lambda: Markup(branding.footer_html(self.project, lang))
         env.globals["cutover_feedback"] = lambda page: self._feedback_widget(page, config, lang)
+        env.globals["cutover_updated"] = lambda page: Markup(self._last_changed(page, lang))
         return env
+
+    def _last_changed(self, page, lang: str) -> str:
+        """"Last changed: <date>" from the git history of the page's sources (its definition and translations, or the
+        hand-written file), else the build's date: the same commit gives the same pages."""
+        root = self.layout.root
+        source = page.meta.get("cutover_source") if page.meta else None
+        if source and not source.startswith("kit:"):
+            stem = source[: -len(".yaml")] if source.endswith(".yaml") else source
+            sources = [source] + ([f"{stem}.{lang}.yaml"] if source.endswith(".yaml") else [])
+        else:
+            written = self.layout.docs / page.file.src_uri
+            sources = [written.relative_to(root).as_posix()] if written.is_relative_to(root) else []
+        day = lastchanged.last_changed(root, sources)
+        loc = Localizer(self.project, lang, marked=True)
+        text = loc.ui("page.updated", date=format_value(day, lang))
+        return f'<p class="cutover-updated"><time datetime="{day.isoformat()}">{escape.html_text(text)}</time></p>'
 
     def writers_place(self, rel: str, target: str) -> str:
         """Where the writer finds the link to ``target`` of the staged page ``rel``: docs/<page>:line:col (a page shown
@@ -410,9 +458,10 @@ class CutoverPlugin(BasePlugin[CutoverConfig]):
 
     def _default_nav(self) -> list:
         default = self.project.site.default_language
-        handwritten = [rel.split("/", 1)[1] for rel in self._staged_pages()
-                       if rel.startswith(default + "/") and rel not in self.generated]
-        return default_nav(self.project, handwritten)
+        handwritten = [rel for rel in self._staged_pages() if rel.startswith(default + "/") and rel not in self.generated]
+        for_trainers = [rel.split("/", 1)[1] for rel in handwritten
+                        if page_meta((self.staging / rel).read_text("utf-8")).get("for") == "trainers"]
+        return default_nav(self.project, [rel.split("/", 1)[1] for rel in handwritten], for_trainers)
 
     def _staged_pages(self) -> list[str]:
         return [p.relative_to(self.staging).as_posix() for p in self.staging.rglob("*.md")]
@@ -443,6 +492,8 @@ class CutoverPlugin(BasePlugin[CutoverConfig]):
         else:
             self._built += 1
             progress.report(self._current_language(config), self._built, self._to_build)
+        # The kit's drawings where the Markdown could only mark their place (after search indexing: no alt text in results).
+        output = illustrations.expand(output, Localizer(self.project, self._current_language(config)))
         # The policy first: it reads the theme's scripts as the templates wrote them (fix_page adds only script files).
         output = csp.apply(output, self._policy)
         return fix_page(output, page.url, self._current_language(config), self.project.site.default_language)
