@@ -25,6 +25,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
+from generator.site.mkdocs import profiling
 from generator.site.mkdocs.plugin import finish_mkdocs_site
 
 _SEARCH_INDEX = Path("search") / "search_index.json"
@@ -46,6 +47,7 @@ class _Share:
     languages: list[str]
     scratch: str
     strict: bool
+    worker: bool = True  #: in a process of its own (not the caller's: build_part)
 
 
 def build_languages(config, jobs: int) -> None:
@@ -72,6 +74,8 @@ def build_languages(config, jobs: int) -> None:
         pool = multiprocessing.get_context("fork" if fork else "spawn").Pool(jobs, initializer=_default_sigterm)
         try:
             results = pool.map(_build_share, shares, chunksize=1)
+            for result in results:
+                profiling.add_worker(result["timing"])
             pool.close()  # workers finish on their own; Pool.terminate() can hang on a worker waiting for the queue
             pool.join()
         except BaseException:
@@ -105,7 +109,7 @@ def build_part(config, languages: list[str], parts_dir: Path) -> None:
     _STAGED = config
     try:
         parts_dir.mkdir(parents=True, exist_ok=True)
-        result = _build_share(_Share(config.config_file_path, list(languages), str(parts_dir), config.strict))
+        result = _build_share(_Share(config.config_file_path, list(languages), str(parts_dir), config.strict, worker=False))
     finally:
         _STAGED = None
     if result["errors"]:
@@ -137,7 +141,9 @@ def _default_sigterm() -> None:
 
 def _build_share(share: _Share) -> dict:
     """In a worker: build each language of the share into ``<scratch>/<lang>``, as static-i18n would."""
-    result: dict = {"errors": [], "project_languages": None}
+    result: dict = {"errors": [], "project_languages": None, "timing": None}
+    if share.worker:
+        profiling.worker_started()
     try:
         config = _STAGED or load_config(config_file=share.config_file, strict=share.strict)
         i18n = config.plugins["i18n"]
@@ -149,6 +155,8 @@ def _build_share(share: _Share) -> dict:
         result["project_languages"] = config.plugins["cutover"].project.site.languages
     except (PluginError, ConfigurationError, Abort) as exc:
         result["errors"].append(str(exc))
+    if share.worker:
+        result["timing"] = profiling.worker_totals()
     return result
 
 
