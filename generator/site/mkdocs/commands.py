@@ -64,7 +64,9 @@ def build_site(project: Path, site_dir: Path, *, strict: bool = True, offline: b
                 mkdocs_build(config)
         except Abort as exc:
             raise SiteBuildError(_strict_abort(str(exc), warnings.count)) from None
-        except (PluginError, ConfigurationError, ParallelBuildError) as exc:
+        except ParallelBuildError as exc:  # the workers' warnings were printed by them, not counted here
+            raise SiteBuildError(_strict_abort(str(exc), warnings.count + exc.warnings)) from None
+        except (PluginError, ConfigurationError) as exc:
             raise SiteBuildError(str(exc)) from None
         return clock.report() if clock is not None else None
 

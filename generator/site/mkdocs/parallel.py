@@ -14,6 +14,7 @@ the sequential one. Where processes cannot fork, each worker loads and stages fo
 from __future__ import annotations
 
 import json
+import logging
 import multiprocessing
 import shutil
 import signal
@@ -36,7 +37,12 @@ _STAGED = None
 
 
 class ParallelBuildError(Exception):
-    """A worker's build failed; the message is MkDocs' or the adapter's."""
+    """A worker's build failed; the message is MkDocs' or the adapter's. ``warnings``: every warning the workers
+    printed (each worker's strict-mode message counts only its own)."""
+
+    def __init__(self, message: str, warnings: int = 0) -> None:
+        super().__init__(message)
+        self.warnings = warnings
 
 
 @dataclass
@@ -83,7 +89,7 @@ def build_languages(config, jobs: int) -> None:
             raise
         failures = [message for result in results for message in result["errors"]]
         if failures:
-            raise ParallelBuildError(failures[0])
+            raise ParallelBuildError(failures[0], sum(result["warnings"] for result in results))
         project_languages = next(r["project_languages"] for r in results if r["project_languages"])
         _assemble(scratch, order, site_dir)
         finish_mkdocs_site(config, project_languages)
@@ -113,7 +119,7 @@ def build_part(config, languages: list[str], parts_dir: Path) -> None:
     finally:
         _STAGED = None
     if result["errors"]:
-        raise ParallelBuildError(result["errors"][0])
+        raise ParallelBuildError(result["errors"][0], result["warnings"])
 
 
 def assemble_parts(config, parts_dir: Path) -> None:
@@ -140,10 +146,15 @@ def _default_sigterm() -> None:
 
 
 def _build_share(share: _Share) -> dict:
-    """In a worker: build each language of the share into ``<scratch>/<lang>``, as static-i18n would."""
-    result: dict = {"errors": [], "project_languages": None, "timing": None}
+    """In a worker: build each language of the share into ``<scratch>/<lang>``, as static-i18n would.
+
+    A strict build's failure in one language does not stop the next one: a sequential build prints the warnings of
+    every language before it fails, and the parent adds up the workers' ``warnings`` for the closing message."""
+    result: dict = {"errors": [], "project_languages": None, "timing": None, "warnings": 0}
     if share.worker:
         profiling.worker_started()
+    counter = _WarningCount()
+    logging.getLogger("mkdocs").addHandler(counter)
     try:
         config = _STAGED or load_config(config_file=share.config_file, strict=share.strict)
         i18n = config.plugins["i18n"]
@@ -151,13 +162,28 @@ def _build_share(share: _Share) -> dict:
             config.site_dir = str(Path(share.scratch) / lang)
             i18n.current_language = lang
             i18n.building = True  # its on_post_build only collects this language's search entries
-            build(config)
+            try:
+                build(config)
+            except Abort as exc:
+                result["errors"].append(str(exc))
         result["project_languages"] = config.plugins["cutover"].project.site.languages
     except (PluginError, ConfigurationError, Abort) as exc:
         result["errors"].append(str(exc))
+    finally:
+        logging.getLogger("mkdocs").removeHandler(counter)
+    result["warnings"] = counter.count
     if share.worker:
         result["timing"] = profiling.worker_totals()
     return result
+
+
+class _WarningCount(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
 
 
 def _assemble(scratch: Path, order: list[str], site_dir: Path) -> None:
