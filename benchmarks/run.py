@@ -5,7 +5,7 @@
 
 It writes a synthetic project (roles × features × languages, see ``catalog.py``) into a temporary folder and
 reports: the generator's time (load, render, stage through the library); the full ``cutover build --jobs 1``; the
-overhead ratio against a plain ``mkdocs build`` (one process each) of the same staged Markdown (same theme, navigation,
+overhead ratio against a plain ``mkdocs build`` (one process each) of the same staged Markdown (material without cutover's overrides, same navigation,
 extensions and static-i18n settings, no cutover plugin); pages per second; peak memory (RSS of the build
 process tree); output size; the quiz runtime's gzipped size; the shipped default site's build time,
 with ``--jobs`` at its default (one process per core) and with ``--jobs 1``, and its ``--profile``; the size of every LMS package of the shipped kit (``cutover export-lms``, SCORM
