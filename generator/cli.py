@@ -201,11 +201,12 @@ def _through_scratch(target: Path, what: str, work: Callable[[Path], None], plac
 @click.option("--part", "part", default=None, metavar="LANGS",
               help="Build only these languages (e.g. de,es) into DIR/<lang>, unassembled: one runner's share; "
                    "`cutover assemble DIR` joins the parts.")
-@click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True,
-              help="Build the languages in this many processes at once; the site is the same.")
+@click.option("-j", "--jobs", type=click.IntRange(1, 64), default=None,
+              help="Build the languages in this many processes at once; the site is the same. Default: one per CPU core.")
+@click.option("--profile", is_flag=True, help="Print where the time went, per stage of the build (CPU seconds).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress (shown on a terminal only, in any case).")
 def build(project: Path, site_dir: Path | None, language: str | None, strict: bool, verbose: bool, offline: bool,
-          part: str | None, jobs: int, quiet: bool) -> None:
+          part: str | None, jobs: int | None, profile: bool, quiet: bool) -> None:
     """Build the site into site/, every language and strictly (a warning fails it); the previous site stays untouched
     unless the build succeeds."""
     from generator.site import progress
@@ -216,17 +217,20 @@ def build(project: Path, site_dir: Path | None, language: str | None, strict: bo
     project = project.resolve()
     target = (site_dir or project / ("parts" if part else "site")).resolve()
     part_languages = [lang.strip() for lang in (part or "").split(",") if lang.strip()]
-    if part is not None and (not part_languages or language or jobs > 1):
+    if part is not None and (not part_languages or language or (jobs or 1) > 1):
         raise click.UsageError("--part needs a comma-separated list of languages, and goes without --lang and --jobs")
+    jobs = jobs or _cores()
     _require_config(project)
     _require_language(project, language)
     if language:
         os.environ["CUTOVER_LANGUAGE"] = language
 
+    report: list[str] = []
+
     def work(scratch: Path) -> None:
         _require_config(project)
-        build_site(project, scratch / "site", strict=strict, offline=offline, jobs=jobs, part_languages=part_languages,
-                   one_language=bool(language))
+        report.append(build_site(project, scratch / "site", strict=strict, offline=offline, jobs=jobs,
+                                 part_languages=part_languages, one_language=bool(language), profile=profile) or "")
 
     def place(scratch: Path) -> None:
         if part_languages:
@@ -239,6 +243,16 @@ def build(project: Path, site_dir: Path | None, language: str | None, strict: bo
 
     _through_scratch(target, "build", work, place)
     click.echo(f"{'Part' if part_languages else 'Site'} written to {target}")
+    if profile and report[0]:
+        click.echo(report[0], err=True)
+
+
+def _cores() -> int:
+    """The CPU cores this process may use (a container's or taskset's share, not the machine's)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not Linux
+        return max(1, os.cpu_count() or 1)
 
 
 @main.command()
