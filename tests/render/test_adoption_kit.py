@@ -2,7 +2,6 @@
 longer have, the champions' guide, the floor walker's script and the helpdesk runbook; hiding and located errors."""
 
 import shutil
-from pathlib import Path
 
 import pytest
 
