@@ -31,13 +31,12 @@ def generate(project: Path, staging: Path) -> dict:
 
 
 def plain(project: Path, target: Path) -> dict:
-    """The staged Markdown and an mkdocs.yml with the same theme, navigation, extensions, assets and effective
+    """The staged Markdown and an mkdocs.yml with the same theme (without cutover's overrides), navigation, extensions, assets and effective
     static-i18n settings as the cutover build, without the cutover plugin."""
     import yaml
     from mkdocs.config import load_config
     from mkdocs.utils.yaml import yaml_load
 
-    from generator import PACKAGE_DIR
     from generator.catalog.markup import plain as plain_text
     from generator.render.localize import Localizer
 
@@ -64,9 +63,9 @@ def plain(project: Path, target: Path) -> dict:
                 out.append(item)
         return out
 
+    # material's templates as they ship: cutover's overrides (generator/site/theme) call the plugin's template
+    # functions, so what they add to a page counts as cutover's overhead.
     theme = dict(raw["theme"])
-    if str(PACKAGE_DIR / "site" / "theme") in config.theme.dirs and not theme.get("custom_dir"):
-        theme["custom_dir"] = str(PACKAGE_DIR / "site" / "theme")  # cutover's template additions
     plugins = []
     for item in raw.get("plugins", []):
         name = next(iter(item)) if isinstance(item, dict) else item

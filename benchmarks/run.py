@@ -4,11 +4,11 @@
     python benchmarks/run.py [--quick] [--json FILE] [--pages N] [--runs N] [--scaling 500,1000,2000]
 
 It writes a synthetic project (roles × features × languages, see ``catalog.py``) into a temporary folder and
-reports: the generator's time (load, render, stage through the library); the full ``cutover build``; the
-overhead ratio against a plain ``mkdocs build`` of the same staged Markdown (same theme, navigation,
+reports: the generator's time (load, render, stage through the library); the full ``cutover build --jobs 1``; the
+overhead ratio against a plain ``mkdocs build`` (one process each) of the same staged Markdown (material without cutover's overrides, same navigation,
 extensions and static-i18n settings, no cutover plugin); pages per second; peak memory (RSS of the build
 process tree); output size; the quiz runtime's gzipped size; the shipped default site's build time,
-sequential and with ``--jobs 2``; the size of every LMS package of the shipped kit (``cutover export-lms``, SCORM
+with ``--jobs`` at its default (one process per core) and with ``--jobs 1``, and its ``--profile``; the size of every LMS package of the shipped kit (``cutover export-lms``, SCORM
 1.2 and cmi5, per role and language) and the time to make them; and, unless ``--quick``, the rebuild time under ``cutover serve`` after one
 YAML edit, and builds at several sizes to show how time, memory and output scale.
 
@@ -135,7 +135,7 @@ def synthetic(work: Path, pages: int, runs: int) -> dict:
     measure([PY, str(HERE / "probe.py"), "plain", str(project), str(work / "plain")])
     cut, plain = [], []
     for i in range(runs):  # alternate, so a busy machine slows both alike
-        cut.append(cutover_build(project, work / f"cut{i}"))
+        cut.append(cutover_build(project, work / f"cut{i}", "--jobs", "1"))  # one process, like `mkdocs build`
         plain.append(plain_build(work / "plain" / "mkdocs.yml", work / f"plain{i}"))
     site = work / "cut0"
     pages_total = page_count(site)
@@ -162,21 +162,34 @@ def synthetic(work: Path, pages: int, runs: int) -> dict:
 
 
 def default_site(work: Path, runs: int, jobs: bool) -> dict:
-    """The shipped kit in this repository, built as a writer builds it; with --jobs 2 alternately."""
-    seq, par = [], []
+    """The shipped kit in this repository, built as a writer builds it (``--jobs`` defaults to the core count) and,
+    alternately, in one process (``--jobs 1``); then once with ``--profile`` for where the time goes."""
+    default, seq = [], []
     for i in range(runs):
-        seq.append(cutover_build(REPO, work / f"default{i}"))
+        default.append(cutover_build(REPO, work / f"default{i}"))
         if jobs:
-            par.append(cutover_build(REPO, work / f"default-jobs{i}", "--jobs", "2"))
-    result = {"default_build_s": median([r.wall_s for r in seq]), "default_build_cpu_s": median([r.cpu_s for r in seq]),
-              "default_peak_rss_mb": max(r.peak_rss_mb for r in seq), "default_pages": page_count(work / "default0"),
-              "default_output_bytes": tree_bytes(work / "default0")}
+            seq.append(cutover_build(REPO, work / f"default-seq{i}", "--jobs", "1"))
+    result = {"default_build_s": median([r.wall_s for r in default]), "default_build_cpu_s": median([r.cpu_s for r in default]),
+              "default_peak_rss_mb": max(r.peak_rss_mb for r in default), "default_pages": page_count(work / "default0"),
+              "default_output_bytes": tree_bytes(work / "default0"), "default_jobs": len(os.sched_getaffinity(0))}
     if jobs:
-        result.update(default_build_jobs2_s=median([r.wall_s for r in par]),
-                      jobs2_ratio=median([r.wall_s for r in par]) / result["default_build_s"],
-                      jobs2_peak_rss_mb=max(r.peak_rss_mb for r in par),
-                      jobs2_identical=_same_tree(work / "default0", work / "default-jobs0"))
+        result.update(default_build_seq_s=median([r.wall_s for r in seq]), default_build_seq_cpu_s=median([r.cpu_s for r in seq]),
+                      jobs_ratio=result["default_build_s"] / median([r.wall_s for r in seq]),
+                      seq_peak_rss_mb=max(r.peak_rss_mb for r in seq),
+                      jobs_identical=_same_tree(work / "default0", work / "default-seq0"))
+    profiled = cutover_build(REPO, work / "default-profiled", "--profile")
+    result["default_profile"] = _profile_rows(profiled.output)
     return result
+
+
+def _profile_rows(output: str) -> list[dict]:
+    """The stages ``cutover build --profile`` printed: name, CPU seconds, share of the build's CPU."""
+    rows = []
+    for line in output.splitlines():
+        match = re.match(r"^  (.+?)\s+(\d+\.\d\d)\s+(\d+\.\d)%", line)
+        if match:
+            rows.append({"stage": match.group(1), "cpu_s": float(match.group(2)), "share": float(match.group(3))})
+    return rows
 
 
 def lms_packages(work: Path) -> dict:

@@ -32,7 +32,7 @@ class _TaskGroup(click.Group):
     """``cutover --help``: the commands grouped by the task they serve, each with its whole first sentence."""
 
     TASKS = [("Write", ["new", "check"]), ("Translate", ["i18n"]), ("Build and preview", ["build", "serve", "verify", "assemble"]),
-             ("Publish", ["publish", "versions"]), ("Export", ["export", "export-quiz", "export-lms", "pdf"]), ("Organisations", ["init"])]
+             ("Publish", ["publish", "versions"]), ("Export", ["export", "export-quiz", "export-lms", "pdf", "messages", "survey"]), ("Organisations", ["init"])]
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         listed = [name for _, names in self.TASKS for name in names if name in self.commands]
@@ -201,11 +201,12 @@ def _through_scratch(target: Path, what: str, work: Callable[[Path], None], plac
 @click.option("--part", "part", default=None, metavar="LANGS",
               help="Build only these languages (e.g. de,es) into DIR/<lang>, unassembled: one runner's share; "
                    "`cutover assemble DIR` joins the parts.")
-@click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True,
-              help="Build the languages in this many processes at once; the site is the same.")
+@click.option("-j", "--jobs", type=click.IntRange(1, 64), default=None,
+              help="Build the languages in this many processes at once; the site is the same. Default: one per CPU core.")
+@click.option("--profile", is_flag=True, help="Print where the time went, per stage of the build (CPU seconds).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress (shown on a terminal only, in any case).")
 def build(project: Path, site_dir: Path | None, language: str | None, strict: bool, verbose: bool, offline: bool,
-          part: str | None, jobs: int, quiet: bool) -> None:
+          part: str | None, jobs: int | None, profile: bool, quiet: bool) -> None:
     """Build the site into site/, every language and strictly (a warning fails it); the previous site stays untouched
     unless the build succeeds."""
     from generator.site import progress
@@ -216,17 +217,20 @@ def build(project: Path, site_dir: Path | None, language: str | None, strict: bo
     project = project.resolve()
     target = (site_dir or project / ("parts" if part else "site")).resolve()
     part_languages = [lang.strip() for lang in (part or "").split(",") if lang.strip()]
-    if part is not None and (not part_languages or language or jobs > 1):
+    if part is not None and (not part_languages or language or (jobs or 1) > 1):
         raise click.UsageError("--part needs a comma-separated list of languages, and goes without --lang and --jobs")
+    jobs = jobs or _cores()
     _require_config(project)
     _require_language(project, language)
     if language:
         os.environ["CUTOVER_LANGUAGE"] = language
 
+    report: list[str] = []
+
     def work(scratch: Path) -> None:
         _require_config(project)
-        build_site(project, scratch / "site", strict=strict, offline=offline, jobs=jobs, part_languages=part_languages,
-                   one_language=bool(language))
+        report.append(build_site(project, scratch / "site", strict=strict, offline=offline, jobs=jobs,
+                                 part_languages=part_languages, one_language=bool(language), profile=profile) or "")
 
     def place(scratch: Path) -> None:
         if part_languages:
@@ -239,6 +243,16 @@ def build(project: Path, site_dir: Path | None, language: str | None, strict: bo
 
     _through_scratch(target, "build", work, place)
     click.echo(f"{'Part' if part_languages else 'Site'} written to {target}")
+    if profile and report[0]:
+        click.echo(report[0], err=True)
+
+
+def _cores() -> int:
+    """The CPU cores this process may use (a container's or taskset's share, not the machine's)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not Linux
+        return max(1, os.cpu_count() or 1)
 
 
 @main.command()
@@ -424,7 +438,7 @@ def export_site(project: Path, directory: Path, alias_type: str) -> None:
 
 @main.command("new")
 @_project_option
-@click.argument("kind", type=click.Choice(["role", "feature", "quiz", "faq", "language"]))
+@click.argument("kind", type=click.Choice(["role", "feature", "quiz", "faq", "message", "language"]))
 @click.argument("new_id", metavar="ID")
 def new_command(project: Path, kind: str, new_id: str) -> None:
     """Start a new role, feature, quiz or FAQ group: the definition and a translation file per language. Or add a
@@ -680,10 +694,11 @@ def _page_progress(quiet: bool):
 @_project_option
 @click.option("--role", "roles", multiple=True, help="Only this role (repeatable). Default: every role.")
 @click.option("--lang", "languages", multiple=True, help="Only this language (repeatable). Default: every language.")
-@click.option("--kind", "kinds", multiple=True, type=click.Choice(["manual", "card", "handout", "key"]),
+@click.option("--kind", "kinds", multiple=True, type=click.Choice(["manual", "card", "handout", "key", "poster"]),
               help="Only this document (repeatable): manual, card (quick-reference card), handout (quiz without "
-                   "answers), key (quiz with answers). Default: all four.")
-@click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True, help="Paper size.")
+                   "answers), key (quiz with answers), poster (the go-live and the help poster per language, "
+                   "<lang>/go-live-poster.pdf and <lang>/help-poster.pdf). Default: the first four.")
+@click.option("--paper", type=click.Choice(["a4", "letter", "a3"]), default="a4", show_default=True, help="Paper size.")
 @click.option("--site", "site_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Print this site, built with 'cutover build'. Default: build a fresh one into a temporary folder.")
 @click.option("--browser", "browser_path", default=None, help="Chromium executable (default: as for 'cutover verify').")
@@ -745,6 +760,69 @@ def _build_for_pdf(project: Path, target: Path) -> Path:
     except SiteBuildError as exc:
         raise click.ClickException(f"build failed:\n{exc}") from None
     return target
+
+
+@main.command("messages")
+@_project_option
+@click.option("--lang", "languages", multiple=True, help="Only this language (repeatable). Default: every language of the site.")
+@click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), required=True,
+              help="Folder to write <lang>/<date>-<id>.eml and <lang>/plan.ics into.")
+@click.option("--site-url", default=None, metavar="URL",
+              help="Where the site is published (http/https), for the links in the e-mails. Default: site_url in catalog/site.yaml.")
+def messages_command(project: Path, languages: tuple[str, ...], output: Path, site_url: str | None) -> None:
+    """Write the announcements of catalog/messages/ as e-mail drafts (.eml, opened as drafts to send) and a
+    calendar (.ics) of their send dates and the training sessions, per language."""
+    from generator.export.messages import MessagesError, write_messages
+
+    try:
+        loaded = load_project(project)
+    except CutoverError as exc:
+        _print_problems(exc.problems)
+        sys.exit(1)
+    try:
+        result = write_messages(loaded.project, output, list(languages) or None, site_url)
+    except MessagesError as exc:
+        raise click.ClickException(str(exc)) from None
+    for warning in result.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    drafts = sum(path.suffix == ".eml" for path in result.written)
+    click.echo(f"{drafts} e-mail drafts and {len(result.written) - drafts} calendars written to {output}")
+
+
+@main.group("survey")
+def survey_group() -> None:
+    """Survey answers: measure how the move is going."""
+
+
+@survey_group.command("report")
+@_project_option
+@click.argument("answers", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), required=True,
+              help="Folder to write the report into (index.html and charts/).")
+@click.option("--lang", "language", default=None, help="Language of the report. Default: the site's default language.")
+def survey_report(project: Path, answers: tuple[Path, ...], output: Path, language: str | None) -> None:
+    """Report on survey ANSWERS: the JSON files readers downloaded, or CSV exports of a form tool (columns survey,
+    language, role and the question ids). Charts per question, by role and by language, and the trend between
+    the readiness survey and the survey after go-live."""
+    from generator.export.surveyreport import ReportError, read_answers, write_report
+
+    try:
+        loaded = load_project(project)
+    except CutoverError as exc:
+        _print_problems(exc.problems)
+        sys.exit(1)
+    lang = language or loaded.project.site.default_language
+    if lang not in loaded.project.site.languages:
+        raise click.BadParameter(f"'{lang}' is not one of the site's languages ({', '.join(loaded.project.site.languages)})",
+                                 param_hint="--lang")
+    try:
+        responses, warnings = read_answers(list(answers), loaded.project)
+        result = write_report(loaded.project, responses, output, lang)
+    except ReportError as exc:
+        raise click.ClickException(str(exc)) from None
+    for warning in warnings:
+        click.echo(f"warning: {warning}", err=True)
+    click.echo(f"{result.responses} responses: report written to {output / 'index.html'}")
 
 
 @main.command("export-lms")

@@ -77,7 +77,8 @@ def language_org(root: Path, lang: str) -> Path:
     _copy_fixture(LANGUAGE_FIXTURES / "org", root)
     kit = load_project(REPO).project
     hide = "hide:\n" + "".join(f"  {kind}: [{', '.join(ids)}]\n" for kind, ids in (
-        ("roles", kit.roles), ("features", kit.features), ("faqs", kit.faqs)))
+        ("roles", kit.roles), ("features", kit.features), ("faqs", kit.faqs), ("messages", kit.messages),
+        ("surveys", kit.surveys))) + "  day_one: true\n  retired: true\n  champions: true\n"
     with (root / "catalog" / "site.yaml").open("a", encoding="utf-8") as site:
         site.write((LANGUAGE_FIXTURES / "org" / "site.append.yaml").read_text("utf-8") + hide)
     return root

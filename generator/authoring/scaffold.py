@@ -1,4 +1,4 @@
-"""``cutover new role|feature|quiz|faq ID``: a definition of the right shape and a translation file per language.
+"""``cutover new role|feature|quiz|faq|message ID``: a definition of the right shape and a translation file per language.
 
 The templates live in ``generator/authoring/scaffolds/`` (content stays out of code). Every text is a TODO marker, so
 ``cutover check`` fails, naming each one, until the writer and the translators have filled them in; ids that
@@ -16,7 +16,7 @@ from generator.catalog.yamlio import YamlFileError, read_yaml
 from generator.errors import CutoverError, Problem, relative
 from generator.render.localize import language_name
 
-KINDS = ("role", "feature", "quiz", "faq")
+KINDS = ("role", "feature", "quiz", "faq", "message")
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
@@ -27,7 +27,8 @@ class _Kind:
 
 
 _KINDS = {"role": _Kind("role", "catalog/roles"), "feature": _Kind("feature", "catalog/features"),
-          "quiz": _Kind("quiz", "quizzes"), "faq": _Kind("faqs", "catalog/faqs")}
+          "quiz": _Kind("quiz", "quizzes"), "faq": _Kind("faqs", "catalog/faqs"),
+          "message": _Kind("message", "catalog/messages")}
 
 
 def _schema_folder(root: Path, depth: str) -> str:

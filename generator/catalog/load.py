@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator.catalog import allowlist, conditions, devices, feedback, images, phasedates, setaside, survey, variables
+from generator.catalog import adoption, allowlist, conditions, devices, feedback, images, messages, phasedates, setaside, survey, variables
 from generator.catalog import model as m
 from generator.catalog.references import Unchecked, check_references
 from generator.catalog.schema import source_schema, translation_schema, validate
@@ -67,7 +67,8 @@ class Layout:
         return [("phases", self.catalog / "phases.yaml", False), ("glossary", self.catalog / "glossary.yaml", False),
                 ("role", self.catalog / "roles", True), ("feature", self.catalog / "features", True),
                 ("faqs", self.catalog / "faqs", True), ("quiz", self.quizzes, True),
-                ("scenario", self.scenarios, True)]
+                ("scenario", self.scenarios, True), ("message", self.catalog / "messages", True),
+                ("survey", self.catalog / "surveys", True)]
 
     def watched(self) -> list[Path]:
         # i18n/: translation lock files (status page); locales/: the organisation's interface strings
@@ -333,6 +334,20 @@ def load_everything(root: Path) -> LoadResult:
         if loaded_survey:
             c.problems.extend(survey.check(c.docs[loaded_survey[1]]))
             project.survey = survey.build(*loaded_survey)
+    for tree, source in trees["survey"]:  # catalog/surveys/: the readiness survey and any others
+        c.problems.extend(survey.check(c.docs[source]))
+        built = survey.build(tree, source)
+        if built.id in [s.id for s in project.all_surveys]:
+            c.problems.append(c.docs[source].problem(("id",), f"duplicate survey id '{built.id}'", "survey ids must be unique"))
+        project.surveys[built.id] = built
+    project.messages = _by_id([messages.build(t, s) for t, s in trees["message"]], "message", c)
+    for kind, attribute in adoption.FILES.items():  # the organisation's own file, else the kit's
+        path = layout.catalog / f"{kind}.yaml"
+        if kit_dir and not path.is_file():
+            path = kit_dir / "catalog" / f"{kind}.yaml"
+        loaded_file = load(kind, path) if path.is_file() else None
+        if loaded_file:
+            setattr(project, attribute, adoption.build(kind, *loaded_file))
     if (not trees["phases"] or "phases" not in chosen) and not _exists(layout.catalog / "phases.yaml"):
         hint = ("create catalog/phases.yaml with at least one phase"
                 + (" (kit_content in catalog/site.yaml leaves out the kit's)" if c.kit and "phases" not in chosen else ""))
@@ -347,6 +362,8 @@ def load_everything(root: Path) -> LoadResult:
                                   hide, c.problems)
     structure.map_categories(project, kit.kit_category_ids(kit_dir) if kit_dir else [], site_doc, c.problems)
     c.problems.extend(check_references(project, c.docs, Unchecked.of(hide, absent), c.left_out, c.unchecked))
+    c.problems.extend(messages.check(project, c.docs))
+    c.problems.extend(adoption.check(project, c.docs))
     c.problems.extend(overrides.check_hidden(written_hide, project, c.docs.get(site_source), kit_phases))
     # Hidden items and unmet conditions leave, with every reference to them (and to items left out for errors).
     overrides.prune(project, hide, excluded)
@@ -390,7 +407,7 @@ def _sources(path: Path, many: bool, languages: list[str], c: _Collector, kit_fo
 
 
 #: The single files of catalog/; anything else there is a misspelling or a stray translation.
-_CATALOG_FILES = ("site", "phases", "glossary", "survey")
+_CATALOG_FILES = ("site", "phases", "glossary", "survey", "day-one", "retired", "champions")
 
 
 def _stray_catalog_files(layout: Layout, languages: list[str], c: _Collector, kit_dir: Path | None) -> None:

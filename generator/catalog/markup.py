@@ -147,11 +147,16 @@ def portable(text: str) -> str:
 _ASCII_SPACE = re.compile(r"[ \t\r\n\f\v]+")
 
 
+_LINE_BREAKS = re.compile("[\x1c\x1d\x1e\x85\u2028\u2029]")
+
+
 @functools.lru_cache(maxsize=65536)
 def inline(text: str) -> str:
     """One line of Markdown: headings, list items, option labels."""
-    # Joined first (a fence folded onto one line is no code), on ASCII white space: non-breaking spaces stay.
-    return block(" ".join(_ASCII_SPACE.split(text.strip(" \t\r\n\f\v"))))
+    # Joined first (a fence folded onto one line is no code), on ASCII white space: non-breaking spaces stay. The
+    # characters Python's splitlines() breaks at (U+2028 and kin) become spaces too: a heading split there by a later
+    # step would lose its {#anchor}.
+    return block(" ".join(_ASCII_SPACE.split(_LINE_BREAKS.sub(" ", text).strip(" \t\r\n\f\v"))))
 
 
 def cell(text: str) -> str:

@@ -168,6 +168,84 @@ class Survey:
     intro: Text | None = None
     thanks: Text | None = None
     source: str = ""
+    phase: str | None = None  #: the phase it is sent in: orders surveys for the trend of `cutover survey report`
+
+
+@dataclass
+class Session:
+    """A training session a message invites to (written to the calendar file)."""
+
+    id: str
+    date: str  #: relative, as written ("2 days after training_start"); see :mod:`generator.catalog.schedule`
+    start: str  #: HH:MM
+    minutes: int
+    roles: list[str]  #: role ids; ``["all"]`` for everyone
+    place: Text | None = None
+
+
+@dataclass
+class Message:
+    """A timed announcement (catalog/messages/<id>.yaml)."""
+
+    id: str
+    audience: list[str]  #: role ids; ``["all"]`` for everyone
+    send: str  #: relative, as written ("21 days before cutover_date")
+    subject: Text
+    body: Text
+    survey: str | None = None  #: a survey the message links to
+    sessions: list[Session] = field(default_factory=list)
+    source: str = ""
+
+
+@dataclass
+class DayOneItem:
+    id: str
+    text: Text | None  #: on every device
+    variants: dict[str, Text]  #: device id -> the task on that device
+    feature: str | None = None  #: shown to the roles that have it, with a link to its guide
+
+    def for_device(self, device: str) -> Text | None:
+        return self.variants.get(device) or self.text
+
+
+@dataclass
+class DayOne:
+    """catalog/day-one.yaml: the first morning's checklist, per role and device."""
+
+    items: list[DayOneItem]
+    intro: Text | None = None
+    source: str = ""
+
+
+@dataclass
+class RetiredItem:
+    id: str
+    roles: list[str]  #: ``["all"]`` for everyone
+    gone: Text
+    instead: Text
+    feature: str | None = None
+
+
+@dataclass
+class Retired:
+    """catalog/retired.yaml: what the old system had that the new one does not, per role, with what to do instead."""
+
+    items: list[RetiredItem]
+    intro: Text | None = None
+    source: str = ""
+
+
+@dataclass
+class Champions:
+    """catalog/champions.yaml: the guide for champions and floor walkers, and the go-live day script."""
+
+    intro: Text
+    tasks: dict[str, list[Text]]  #: phase id -> tasks
+    questions: list[str]  #: FAQ ids
+    escalation: list[Text]
+    slots: list[tuple[str, Text]]  #: (HH:MM, what to do) on go-live day
+    script_intro: Text | None = None
+    source: str = ""
 
 
 @dataclass
@@ -383,9 +461,19 @@ class Project:
     quizzes: dict[str, Quiz]
     today: datetime.date | None = None
     survey: "Survey | None" = None  #: catalog/survey.yaml, when the project has one
+    surveys: dict[str, Survey] = field(default_factory=dict)  #: catalog/surveys/<id>.yaml: more surveys (readiness …)
+    messages: dict[str, Message] = field(default_factory=dict)  #: catalog/messages/<id>.yaml, the timed announcements
+    day_one: DayOne | None = None  #: catalog/day-one.yaml
+    retired: Retired | None = None  #: catalog/retired.yaml
+    champions: Champions | None = None  #: catalog/champions.yaml
     scenarios: dict[str, Scenario] = field(default_factory=dict)
     ui: Any = None  #: the interface strings, layered (:class:`generator.strings.files.UiStrings`); None: the package's
     root: "Path | None" = None  #: the project's folder (step images are relative to it); set by the loader
+
+    @property
+    def all_surveys(self) -> list[Survey]:
+        """catalog/survey.yaml, then catalog/surveys/ in file order."""
+        return ([self.survey] if self.survey else []) + list(self.surveys.values())
 
     @property
     def faqs(self) -> dict[str, Faq]:

@@ -20,7 +20,7 @@ from generator import PACKAGE_DIR
 from generator.catalog.yamlio import DataPath, Document
 from generator.errors import Problem, did_you_mean
 
-KINDS = ("site", "role", "feature", "faqs", "phases", "glossary", "quiz", "scenario", "survey")
+KINDS = ("site", "role", "feature", "faqs", "phases", "glossary", "quiz", "scenario", "survey", "message", "day-one", "retired", "champions")
 
 _ID_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$"
 #: A quiz question's ``learn_more``: a guide (``feature-id`` or ``feature-id#section``) or ``scenario:<id>``.

@@ -7,7 +7,7 @@ from generator.catalog.yamlio import Document
 from generator.errors import Problem
 
 #: Form fields the survey page sends besides the questions; no question may take their names.
-RESERVED_IDS = ("survey", "language", "version", "name")
+RESERVED_IDS = ("survey", "language", "version", "name", "role")
 
 #: Keys that belong to one question type only.
 _ONLY = {"scale": "rating", "low": "rating", "high": "rating", "options": ("single", "multiple"), "multiline": "text"}
@@ -37,4 +37,5 @@ def build(t: dict, source: str) -> m.Survey:
         id=q["id"], type=m.SurveyQuestionType(q["type"]), prompt=q["prompt"], help=q.get("help"), scale=q.get("scale", 5),
         low=q.get("low"), high=q.get("high"), options=[m.SurveyOption(o["id"], o["text"]) for o in q.get("options", [])],
         multiline=q.get("multiline", True)) for q in t["questions"]]
-    return m.Survey(id=t["id"], title=t["title"], questions=questions, intro=t.get("intro"), thanks=t.get("thanks"), source=source)
+    return m.Survey(id=t["id"], title=t["title"], questions=questions, intro=t.get("intro"), thanks=t.get("thanks"), source=source,
+                    phase=t.get("phase"))

@@ -30,13 +30,15 @@ from generator.verify.server import serve
 
 #: What can be printed per role and language, in output order.
 KINDS = ("manual", "card", "handout", "key")
-PAPERS = {"a4": "A4", "letter": "Letter"}
+PAPERS = {"a4": "A4", "letter": "Letter", "a3": "A3"}
+#: Posters (printed only when asked for: ``--kind poster``), per language: the go-live poster and the help poster.
+POSTER = "poster"
 #: Site variables that, when set in catalog/site.yaml, give the version and date printed on every PDF.
 VERSION_VARIABLE, DATE_VARIABLE = "document_version", "document_date"
 
-_FILE_NAMES = {"manual": "manual", "card": "card", "handout": "quiz-handout", "key": "quiz-key"}
-_LABELS = {"manual": "manual", "card": "card", "handout": "quiz handout", "key": "quiz key"}
-_MARGINS = {"card": {"top": "10mm", "bottom": "12mm", "left": "10mm", "right": "10mm"}}
+_FILE_NAMES = {"manual": "manual", "card": "card", "handout": "quiz-handout", "key": "quiz-key", POSTER: "poster"}
+_LABELS = {"manual": "manual", "card": "card", "handout": "quiz handout", "key": "quiz key", POSTER: "poster"}
+_MARGINS = {POSTER: {"top": "12mm", "bottom": "12mm", "left": "14mm", "right": "14mm"}, "card": {"top": "10mm", "bottom": "12mm", "left": "10mm", "right": "10mm"}}
 _DEFAULT_MARGINS = {"top": "14mm", "bottom": "16mm", "left": "15mm", "right": "15mm"}
 #: A card that runs over one page is printed smaller, down to the last of these scales.
 _CARD_SCALES = (1.0, 0.95, 0.9, 0.85, 0.8, 0.75)
@@ -92,6 +94,9 @@ def documents(project: Project, options: PdfOptions) -> list[Document]:
             sources = {"manual": role_path(role_id), "card": card_path(role_id),
                        "handout": key_path(quiz) if quiz else None, "key": key_path(quiz) if quiz else None}
             docs += [Document(lang, role_id, kind, sources[kind]) for kind in KINDS if kind in options.kinds and sources[kind]]
+        if POSTER in options.kinds:  # "role" names the poster: <lang>/go-live-poster.pdf, <lang>/help-poster.pdf
+            from generator.render.posters import POSTERS, poster_path
+            docs += [Document(lang, poster, POSTER, poster_path(poster)) for poster in POSTERS]
     return docs
 
 
@@ -209,8 +214,11 @@ class _Printer:
         self.doc = doc
         self.options = options
         self.loc = Localizer(project, doc.lang)
-        role = project.roles[doc.role]
         self.version, self.date = edition(project, doc.lang, options.today)
+        if doc.kind == POSTER:
+            self.kind_name = self.title = ""
+            return
+        role = project.roles[doc.role]
         self.kind_name = self.loc.ui(f"pdf.{doc.kind}")
         if doc.kind in ("handout", "key"):
             subject = escape.plain(self.loc.text(project.quizzes[role.quiz].title))
@@ -219,6 +227,15 @@ class _Printer:
         self.title = f"{self.kind_name}: {subject}"
 
     async def print(self, page) -> tuple[bytes, str | None]:
+        if self.doc.kind == POSTER:  # the page as it is, no header or footer; A3 is A4's layout enlarged
+            scale = 1.41 if self.options.paper == "a3" else 1.0
+            data = b""
+            for step in (1.0, 0.9, 0.8, 0.7):
+                data = await page.pdf(format=PAPERS[self.options.paper], print_background=True, tagged=True,
+                                      margin=_MARGINS[POSTER], scale=scale * step)
+                if _page_count(data) == 1:
+                    return data, None if step == 1 else f"{self.doc.label}: printed at {step:.0%} to fit on one page"
+            return data, f"{self.doc.label}: runs over one page"
         meta = " · ".join([self.kind_name, self.loc.ui("pdf.version", version=self.version), self.date])
         await page.evaluate(_PREPARE, {"kind": self.doc.kind, "title": self.title, "meta": meta,
                                        "contents": self.loc.ui("pdf.contents")})

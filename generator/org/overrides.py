@@ -19,6 +19,7 @@ import dataclasses
 import functools
 from pathlib import Path
 
+from generator.catalog import adoption
 from generator.catalog import model as m
 from generator.catalog.conditions import Exclusions
 from generator.catalog.schema import _translatable_part, source_schema
@@ -29,7 +30,7 @@ from generator.errors import Problem, Severity, did_you_mean
 OVERRIDABLE = {"feature": "features", "role": "roles"}
 OVERRIDES_DIR = "overrides"
 #: What ``hide`` in site.yaml may name by id (besides ``questions`` by quiz and ``survey: true``).
-HIDEABLE = ("roles", "features", "faqs", "quizzes", "scenarios", "glossary", "phases")
+HIDEABLE = ("roles", "features", "faqs", "quizzes", "scenarios", "glossary", "phases", "messages", "surveys")
 
 
 @functools.cache
@@ -135,7 +136,8 @@ def check_hidden(hide: dict, project: m.Project, doc: Document | None, kit_phase
     """
     known = {"roles": project.roles, "features": project.features, "faqs": project.faqs, "quizzes": project.quizzes,
              "scenarios": project.scenarios, "glossary": [t.id for t in project.terms],
-             "phases": [p.id for p in project.phases] + list(kit_phases or [])}
+             "phases": [p.id for p in project.phases] + list(kit_phases or []),
+             "messages": project.messages, "surveys": project.surveys}
     nouns = {"faqs": "FAQ", "glossary": "glossary term"}
     problems = []
 
@@ -245,7 +247,32 @@ def prune(project: m.Project, hide: dict, excluded: Exclusions) -> m.Project:
                 role.quiz = None
 
     project.roles, project.features, project.faq_groups, project.quizzes = roles, features, groups, quizzes
+    _prune_messages(project, hide)
+    adoption.prune(project)
     return project
+
+
+def _prune_messages(project: m.Project, hide: dict) -> None:
+    """Hidden surveys and messages leave; a hidden role leaves audiences and sessions (a message left with no
+    audience goes too), and a link to a hidden survey is dropped."""
+    project.surveys = {k: v for k, v in project.surveys.items() if k not in set(hide.get("surveys", []))}
+    for key, attribute in (("day_one", "day_one"), ("retired", "retired"), ("champions", "champions")):
+        if hide.get(key):
+            setattr(project, attribute, None)
+    surveys = {s.id for s in project.all_surveys}
+    kept = {}
+    for mid, message in project.messages.items():
+        if mid in set(hide.get("messages", [])):
+            continue
+        message.audience = [r for r in message.audience if r == "all" or r in project.roles]
+        for session in message.sessions:
+            session.roles = [r for r in session.roles if r == "all" or r in project.roles]
+        message.sessions = [s for s in message.sessions if s.roles]
+        if message.survey not in surveys:
+            message.survey = None
+        if message.audience:
+            kept[mid] = message
+    project.messages = kept
 
 
 def emptied(project: m.Project, docs: dict[str, Document]) -> list[Problem]:

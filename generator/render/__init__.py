@@ -22,6 +22,9 @@ from generator.render.reference import abbreviations, render_faq, render_glossar
 from generator.render.timeline import render_timeline
 from generator.render.role import render_role, render_roles_index
 from generator.render.scenario import render_scenario, render_scenarios_index
+from generator.render.adoption import render_champions, render_day_one, render_day_one_index, render_floor_walker, render_runbook
+from generator.render.communication import render_communication_plan
+from generator.render.posters import POSTERS, render_poster
 from generator.render.survey import render_survey
 from generator.strings import marks
 
@@ -66,6 +69,20 @@ def _page_makers(project: Project):
         yield lambda loc: render_results(project, loc)
     if project.survey:
         yield lambda loc: render_survey(project, project.survey, loc)
+    for survey in project.surveys.values():
+        yield lambda loc, survey=survey: render_survey(project, survey, loc)
+    if project.messages:
+        yield lambda loc: render_communication_plan(project, loc)
+    if project.day_one:
+        yield lambda loc: render_day_one_index(project, loc)
+        for role in project.roles.values():
+            yield lambda loc, role=role: render_day_one(project, role, loc)
+    if project.champions:
+        yield lambda loc: render_champions(project, loc)
+        yield lambda loc: render_floor_walker(project, loc)
+    yield lambda loc: render_runbook(project, loc)
+    for poster in POSTERS:
+        yield lambda loc, poster=poster: render_poster(project, poster, loc)
 
 
 def page_markdown(project: Project, page: Page, lang: str) -> str:

@@ -24,6 +24,7 @@ from generator.render.common import (
     role_path,
     steps_markdown,
 )
+from generator.render.adoption import role_retired_section
 from generator.render.localize import Localizer
 from generator.render.phases import CURRENT, as_of, label, marker_attributes, phases_data, state
 from generator.render.scenario import role_section
@@ -41,6 +42,7 @@ def render_role(project: Project, role: Role, loc: Localizer) -> Page:
         body += [heading(2, loc.ui("role.changes"), "changes"), "",
                  f"| {loc.ui('role.before')} | {loc.ui('role.now')} |", "| --- | --- |"]
         body += [f"| {escape.md_cell(loc.text(c.before))} | {escape.md_cell(loc.text(c.after))} |" for c in role.changes] + [""]
+    body += role_retired_section(project, role, path, loc)  # what is gone, and the day-one checklist
     if role.tasks:
         body += checklist(project, role, loc)
     body += [heading(2, loc.ui("role.features"), "features"), "", loc.ui("role.features_intro"), ""]

@@ -18,6 +18,11 @@ from generator.render.quizdata import html
 
 SURVEY = "survey.md"
 
+
+def survey_path(project: Project, survey: Survey) -> str:
+    """catalog/survey.yaml keeps its page (survey.md); a survey of catalog/surveys/ has surveys/<id>.md."""
+    return SURVEY if survey is project.survey else f"surveys/{survey.id}.md"
+
 #: UI strings the runtime needs to write the e-mail and the file.
 _RUNTIME_KEYS = ("survey.page_votes", "feedback.yes", "feedback.no", "survey.no_answer", "survey.anonymous_answer", "survey.rating_answer", "survey.field_survey",
                  "survey.field_name", "survey.subject", "survey.sent", "survey.mail_link", "survey.downloaded",
@@ -31,7 +36,7 @@ def render_survey(project: Project, survey: Survey, loc: Localizer) -> Page:
         body += [escape.md_block(loc.text(survey.intro)), ""]
     body += [f"*{escape.md_inline(loc.ui('survey.anonymous'))}*", ""]
     body += [_form(project, survey, channel, loc), ""]
-    return Page(SURVEY, loc.text(survey.title), body, survey.source, hide_toc=True)
+    return Page(survey_path(project, survey), loc.text(survey.title), body, survey.source, hide_toc=True)
 
 
 def _form(project: Project, survey: Survey, channel: Channel, loc: Localizer) -> str:
@@ -52,6 +57,12 @@ def _form(project: Project, survey: Survey, channel: Channel, loc: Localizer) ->
     out += [f'<input type="hidden" name="{esc(n)}" value="{esc(v)}">' for n, v in hidden]
     for number, question in enumerate(survey.questions, 1):
         out += _question(question, number, loc)
+    # The reader's role, so the report (cutover survey report) can compare answers by role.
+    out += ['<div class="cutover-survey__question cutover-survey__role">',
+            f'<label for="survey-role">{esc(loc.ui("survey.role"))}</label>',
+            '<select id="survey-role" name="role">', f'<option value="">{esc(loc.ui("survey.role_none"))}</option>']
+    out += [f'<option value="{esc(r.id)}">{escape.html_text(escape.plain(loc.text(r.name)))}</option>' for r in project.roles.values()]
+    out += ["</select>", "</div>"]
     out += ['<div class="cutover-survey__question cutover-survey__name">',
             f'<label for="survey-name">{esc(loc.ui("survey.name"))}</label>',
             '<input type="text" id="survey-name" name="name" autocomplete="name" aria-describedby="survey-name-help">',

@@ -27,14 +27,17 @@ from generator.render.common import (
 )
 from generator.render.localize import Localizer
 from generator.render.status import STATUS_PATH
-from generator.render.survey import SURVEY
+from generator.render.adoption import day_one_nav
+from generator.render.communication import project_nav
+from generator.render.survey import survey_path
 
 #: Navigation section of one feature category's guides: the prefix, then the category id.
 CATEGORY_KEY = "cutover:category:"
 
 SECTION_KEYS = {"cutover:roles": "nav.roles", "cutover:cards": "nav.cards", "cutover:guides": "nav.guides",
                 "cutover:quizzes": "nav.quizzes", "cutover:scenarios": "nav.scenarios",
-                "cutover:trainers": "nav.trainers"}
+                "cutover:trainers": "nav.trainers", "cutover:project": "nav.project",
+                "cutover:dayone": "nav.day_one"}
 
 
 def default_nav(project: Project, handwritten: list[str], for_trainers: list[str] = ()) -> list:
@@ -44,14 +47,19 @@ def default_nav(project: Project, handwritten: list[str], for_trainers: list[str
     nav: list = [HOME] + sorted(readers)
     nav.append({"cutover:roles": [ROLES_INDEX] + [f"roles/{r}.md" for r in project.roles]})
     nav.append({"cutover:cards": [CARDS_INDEX] + [card_path(r) for r in project.roles]})
+    if project.day_one:
+        nav.append({"cutover:dayone": day_one_nav(project)})
     nav.append({"cutover:guides": [GUIDES_INDEX] + _guides_nav(project)})
     if project.scenarios:
         nav.append({"cutover:scenarios": [SCENARIOS_INDEX] + [scenario_path(s) for s in project.scenarios]})
     nav += [TIMELINE, FAQ, GLOSSARY]
     if project.quizzes:
         nav.append({"cutover:quizzes": [QUIZZES_INDEX] + [f"quizzes/{q}.md" for q in project.quizzes] + [PROGRESS]})
-    if project.survey:
-        nav.append(SURVEY)
+    order = {phase.id: n for n, phase in enumerate(project.phases)}  # the readiness survey before the one after go-live
+    nav += [survey_path(project, s) for s in sorted(project.all_surveys, key=lambda s: order.get(s.phase or "", len(order)))]
+    project_pages = project_nav(project)  # the project manager's and support team's pages, out of the readers' path
+    if project_pages:
+        nav.append({"cutover:project": project_pages})
     # Trainers' and coordinators' pages (the trainer's guide, answer keys with the presenter and handouts, class
     # results, translation status) last, in a section of their own: out of the readers' way.
     trainers = ([TRAINERS_INDEX] if project.quizzes else []) + sorted(p for p in handwritten if p in for_trainers)

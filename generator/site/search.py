@@ -40,6 +40,7 @@ _PIPELINES = {"ja": ["stemmer"], "zh": ["stemmer"], "ko": []}
 FOLDED = "folded"
 
 _TAGS = re.compile(r"<[^>]+>|&\w+;|&#\d+;")
+_WORD_BREAKS = re.compile(r"[\W_]+")
 #: Letters that carry their difference in the letter itself rather than in a combining accent.
 _LETTERS = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss", "æ": "ae", "Æ": "AE",
                           "œ": "oe", "Œ": "OE", "ı": "i", "þ": "th", "ð": "d"})
@@ -62,7 +63,9 @@ def folded_words(*texts: str) -> str:
     """The words of ``texts`` that change when folded, folded, once each (what a reader typing without accents finds)."""
     seen: dict[str, None] = {}
     for text in texts:
-        for word in re.split(r"[\W_]+", _TAGS.sub(" ", text)):
+        for word in _WORD_BREAKS.split(_TAGS.sub(" ", text)):
+            if word.isascii():  # nothing to fold (every letter fold() changes is outside ASCII): most words
+                continue
             plain = fold(word)
             if plain != word and plain.strip():
                 seen.setdefault(plain.lower(), None)

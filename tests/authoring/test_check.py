@@ -159,6 +159,7 @@ def _kind(path: Path) -> str:
     name = path.name.split(".")[0]
     folder = path.parent.name
     return {"roles": "role", "features": "feature", "faqs": "faqs", "scenarios": "scenario", "quizzes": "quiz",
+            "messages": "message", "surveys": "survey",
             "terminology": "terminology"}.get(folder, name)
 
 

@@ -1,4 +1,5 @@
-"""`cutover build --jobs N`: languages built in parallel give the sequential build's site, byte for byte."""
+"""`cutover build --jobs N`: languages built in parallel give the sequential build's site, byte for byte. Parallel
+is the default (one process per core), so the sequential site is built with ``--jobs 1``."""
 
 from __future__ import annotations
 
@@ -20,14 +21,14 @@ def build(project: Path, out: Path, *extra: str) -> subprocess.CompletedProcess:
 @pytest.fixture(scope="module")
 def sequential(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("sequential") / "site"
-    run = build(FIXTURE, out)
+    run = build(FIXTURE, out, "--jobs", "1")
     assert run.returncode == 0, run.stderr
     return out
 
 
-@pytest.mark.parametrize("jobs", ["2", "8"])
-def test_parallel_build_is_the_sequential_site(sequential: Path, tmp_path: Path, jobs: str):
-    run = build(FIXTURE, tmp_path / "site", "--jobs", jobs)
+@pytest.mark.parametrize("jobs", [None, "2", "8"], ids=["default", "2", "8"])
+def test_parallel_build_is_the_sequential_site(sequential: Path, tmp_path: Path, jobs: str | None):
+    run = build(FIXTURE, tmp_path / "site", *(("--jobs", jobs) if jobs else ()))
     assert run.returncode == 0, run.stderr
     parallel = tree_snapshot(tmp_path / "site")
     expected = tree_snapshot(sequential)
@@ -39,6 +40,15 @@ def test_parallel_build_is_the_sequential_site(sequential: Path, tmp_path: Path,
     assert parallel == expected
     german = json.loads(parallel["de/search/search_index.json"])
     assert german["docs"] and all(doc["location"].startswith("de/") for doc in german["docs"])
+
+
+def test_offline_parallel_build_is_the_sequential_offline_site(tmp_path: Path):
+    """material's offline plugin rewrites every page and the search index of each language build: parallel workers
+    must give what it gives in one process."""
+    for jobs in ("1", "2"):
+        run = build(FIXTURE, tmp_path / jobs, "--offline", "--jobs", jobs)
+        assert run.returncode == 0, run.stderr
+    assert tree_snapshot(tmp_path / "2") == tree_snapshot(tmp_path / "1")
 
 
 def test_failed_parallel_build_leaves_the_previous_site(project: Path, tmp_path: Path):

@@ -123,7 +123,8 @@
 
   function submission(form, data) {
     const name = (new FormData(form).get("name") || "").trim();
-    return { survey: data.id, title: data.title, language: data.lang, version: currentVersion(""), name,
+    const role = new FormData(form).get("role") || "";
+    return { survey: data.id, title: data.title, language: data.lang, version: currentVersion(""), name, role,
              answers: answers(form, data), page_votes: pageVotes() };
   }
 

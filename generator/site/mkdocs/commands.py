@@ -18,6 +18,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
 from generator.site.mkdocs.preview import PortInUse, check_port
+from generator.site.mkdocs.profiling import profiled
 from generator.site.mkdocs.parallel import ParallelBuildError, assemble_parts, build_languages, build_part
 
 #: The project's MkDocs configuration, at its root.
@@ -46,11 +47,11 @@ def _config(project: Path, **overrides):
 
 
 def build_site(project: Path, site_dir: Path, *, strict: bool = True, offline: bool = False, jobs: int = 1,
-               part_languages: list[str] | None = None, one_language: bool = False) -> None:
+               part_languages: list[str] | None = None, one_language: bool = False, profile: bool = False) -> str | None:
     """Build the project's site into ``site_dir``: every language (``jobs`` processes at once), only
     ``part_languages`` unassembled (``site_dir/<lang>``), or the one language named by ``CUTOVER_LANGUAGE``
-    (``one_language``)."""
-    with _counting_warnings() as warnings:
+    (``one_language``). With ``profile``, return a table of where the time went per stage."""
+    with profiled(profile) as clock, _counting_warnings() as warnings:
         try:
             config = _config(project, site_dir=str(site_dir), strict=strict)
             if offline:
@@ -63,8 +64,11 @@ def build_site(project: Path, site_dir: Path, *, strict: bool = True, offline: b
                 mkdocs_build(config)
         except Abort as exc:
             raise SiteBuildError(_strict_abort(str(exc), warnings.count)) from None
-        except (PluginError, ConfigurationError, ParallelBuildError) as exc:
+        except ParallelBuildError as exc:  # the workers' warnings were printed by them, not counted here
+            raise SiteBuildError(_strict_abort(str(exc), warnings.count + exc.warnings)) from None
+        except (PluginError, ConfigurationError) as exc:
             raise SiteBuildError(str(exc)) from None
+        return clock.report() if clock is not None else None
 
 
 class _WarningCount(logging.Handler):

@@ -14,6 +14,7 @@ the sequential one. Where processes cannot fork, each worker loads and stages fo
 from __future__ import annotations
 
 import json
+import logging
 import multiprocessing
 import shutil
 import signal
@@ -25,6 +26,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
+from generator.site.mkdocs import profiling
 from generator.site.mkdocs.plugin import finish_mkdocs_site
 
 _SEARCH_INDEX = Path("search") / "search_index.json"
@@ -35,7 +37,12 @@ _STAGED = None
 
 
 class ParallelBuildError(Exception):
-    """A worker's build failed; the message is MkDocs' or the adapter's."""
+    """A worker's build failed; the message is MkDocs' or the adapter's. ``warnings``: every warning the workers
+    printed (each worker's strict-mode message counts only its own)."""
+
+    def __init__(self, message: str, warnings: int = 0) -> None:
+        super().__init__(message)
+        self.warnings = warnings
 
 
 @dataclass
@@ -46,6 +53,7 @@ class _Share:
     languages: list[str]
     scratch: str
     strict: bool
+    worker: bool = True  #: in a process of its own (not the caller's: build_part)
 
 
 def build_languages(config, jobs: int) -> None:
@@ -72,6 +80,8 @@ def build_languages(config, jobs: int) -> None:
         pool = multiprocessing.get_context("fork" if fork else "spawn").Pool(jobs, initializer=_default_sigterm)
         try:
             results = pool.map(_build_share, shares, chunksize=1)
+            for result in results:
+                profiling.add_worker(result["timing"])
             pool.close()  # workers finish on their own; Pool.terminate() can hang on a worker waiting for the queue
             pool.join()
         except BaseException:
@@ -79,7 +89,7 @@ def build_languages(config, jobs: int) -> None:
             raise
         failures = [message for result in results for message in result["errors"]]
         if failures:
-            raise ParallelBuildError(failures[0])
+            raise ParallelBuildError(failures[0], sum(result["warnings"] for result in results))
         project_languages = next(r["project_languages"] for r in results if r["project_languages"])
         _assemble(scratch, order, site_dir)
         finish_mkdocs_site(config, project_languages)
@@ -105,11 +115,11 @@ def build_part(config, languages: list[str], parts_dir: Path) -> None:
     _STAGED = config
     try:
         parts_dir.mkdir(parents=True, exist_ok=True)
-        result = _build_share(_Share(config.config_file_path, list(languages), str(parts_dir), config.strict))
+        result = _build_share(_Share(config.config_file_path, list(languages), str(parts_dir), config.strict, worker=False))
     finally:
         _STAGED = None
     if result["errors"]:
-        raise ParallelBuildError(result["errors"][0])
+        raise ParallelBuildError(result["errors"][0], result["warnings"])
 
 
 def assemble_parts(config, parts_dir: Path) -> None:
@@ -136,8 +146,15 @@ def _default_sigterm() -> None:
 
 
 def _build_share(share: _Share) -> dict:
-    """In a worker: build each language of the share into ``<scratch>/<lang>``, as static-i18n would."""
-    result: dict = {"errors": [], "project_languages": None}
+    """In a worker: build each language of the share into ``<scratch>/<lang>``, as static-i18n would.
+
+    A strict build's failure in one language does not stop the next one: a sequential build prints the warnings of
+    every language before it fails, and the parent adds up the workers' ``warnings`` for the closing message."""
+    result: dict = {"errors": [], "project_languages": None, "timing": None, "warnings": 0}
+    if share.worker:
+        profiling.worker_started()
+    counter = _WarningCount()
+    logging.getLogger("mkdocs").addHandler(counter)
     try:
         config = _STAGED or load_config(config_file=share.config_file, strict=share.strict)
         i18n = config.plugins["i18n"]
@@ -145,11 +162,28 @@ def _build_share(share: _Share) -> dict:
             config.site_dir = str(Path(share.scratch) / lang)
             i18n.current_language = lang
             i18n.building = True  # its on_post_build only collects this language's search entries
-            build(config)
+            try:
+                build(config)
+            except Abort as exc:
+                result["errors"].append(str(exc))
         result["project_languages"] = config.plugins["cutover"].project.site.languages
     except (PluginError, ConfigurationError, Abort) as exc:
         result["errors"].append(str(exc))
+    finally:
+        logging.getLogger("mkdocs").removeHandler(counter)
+    result["warnings"] = counter.count
+    if share.worker:
+        result["timing"] = profiling.worker_totals()
     return result
+
+
+class _WarningCount(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
 
 
 def _assemble(scratch: Path, order: list[str], site_dir: Path) -> None:

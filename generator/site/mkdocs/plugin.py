@@ -9,6 +9,7 @@ rewriting this package (generator/site/mkdocs/) only.
 from __future__ import annotations
 
 import atexit
+import functools
 import logging
 import os
 import posixpath
@@ -407,7 +408,8 @@ class CutoverPlugin(BasePlugin[CutoverConfig]):
         env.filters["striptags"] = lambda value: Markup(escape.html_of_html_text(str(value)))
         loc = Localizer(self.project, lang, marked=True)  # the theme's strings, marked where they are in English
         env.globals["cutover_ui"] = lambda key, **fields: Markup(chrome.ui_html(loc, key, **fields))
-        env.globals["cutover_theme"] = lambda key: Markup(chrome.theme_string(loc, key))
+        # The same few dozen strings on every page of the language: look each up once.
+        env.globals["cutover_theme"] = functools.cache(lambda key: Markup(chrome.theme_string(loc, key)))
         env.globals["cutover_other_languages"] = lambda: self._other_languages(config)
         env.globals["cutover_footer"] = lambda: Markup(branding.footer_html(self.project, lang))
         env.globals["cutover_feedback"] = lambda page: self._feedback_widget(page, config, lang)
