@@ -22,7 +22,7 @@ def render_guide(project: Project, feature: Feature, loc: Localizer) -> Page:
     users = [r for r in project.roles.values() if feature.id in r.features]
     if users:
         facts.append(f"**{loc.ui('guide.for_roles')}:** " + role_links(project, [r.id for r in users], path, loc))
-    body += [" · ".join(facts), ""]
+    body += [" · ".join(facts) + ' { .cutover-facts data-search-exclude="" }', ""]  # search shows the summary, not these
     if feature.prerequisites:
         body += [f'!!! info "{escape.md_title(loc.ui("guide.prerequisites"))}"', "",
                  f"    {loc.ui('guide.prerequisites_text')} " + ", ".join(

@@ -77,6 +77,8 @@ def test_quiz_presenter_progress_and_results_in_use(page: Page, fixture_url: str
 
 def test_role_checklist_is_keyboard_operable_and_remembered(page: Page, fixture_url: str):
     page.goto(f"{fixture_url}/de/roles/agent/")
+    page.locator("details#phase-cutover > summary").focus()  # the phase's tasks open by keyboard (open on their own while current)
+    page.keyboard.press("Enter")
     box = page.locator('li[data-task="cutover-1"] input[type=checkbox]')
     expect(page.locator('li[data-task="cutover-1"] label')).to_have_text("Einen Testanruf tätigen.")
     box.focus()

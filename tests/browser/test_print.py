@@ -47,15 +47,16 @@ def test_print_media_hides_chrome_and_shows_every_tab_and_link_target(page: Page
         p.innerHTML = '<a id="ext" href="https://example.org/help">help</a> <a id="int" href="../manager/">manager</a>';
         document.querySelector('.md-content__inner').append(p);
     }""")
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")  # what the browser's print command sends: every card opens
     page.emulate_media(media="print")
     for chrome in (".md-header", ".md-sidebar--primary", ".md-footer", ".md-content__button", ".cutover-print-bar"):
         expect(page.locator(chrome).first).to_be_hidden()
     expect(page.get_by_text("Open the full guide").first).to_be_hidden()
-    blocks = page.locator("#feature-dial ~ .tabbed-set").first.locator(".tabbed-block")
+    blocks = page.locator("#feature-dial .tabbed-set").first.locator(".tabbed-block")
     expect(blocks).to_have_count(3)
     for i in range(3):
         expect(blocks.nth(i)).to_be_visible()
-    labels = page.locator("#feature-dial ~ .tabbed-set").first.locator(".tabbed-labels > label")
+    labels = page.locator("#feature-dial .tabbed-set").first.locator(".tabbed-labels > label")
     expect(labels).to_have_text(["Desktop app", "Mobile app", "Desk phone"])
     for i in range(3):  # each platform's label is printed right above its own steps
         label, block = labels.nth(i).bounding_box(), blocks.nth(i).bounding_box()

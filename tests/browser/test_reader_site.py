@@ -200,5 +200,7 @@ def test_search_finds_what_people_type(page: Page, site_url: str, lang: str, typ
     links = [a.get_attribute("href") or "" for a in page.locator(".md-search-result__link").all()]
     assert any(f"guides/{guide}/" in href for href in links), links
     assert page.locator(".md-search-result .md-tag:visible").count() == 0  # the synonyms find, they are not shown
+    teasers = " ".join(page.locator(".md-search-result__teaser").all_inner_texts())
+    assert not re.search(r"Genutzt von|Used by|Thema:|Category:", teasers), teasers  # snippets show the summary, not metadata
     page.goto(f"{site_url}/{PREFIX[lang]}guides/{guide}/")
     expect(page.locator("article")).not_to_contain_text(typed)
