@@ -86,7 +86,13 @@ def init_command(ctx: click.Context, directory: Path, org_name: str, languages: 
                f"{first_commit(directory, f'New training site for {org_name}, from Cutover {version()}')}.")
     result = run_check(directory)
     _print_problems(result.problems)
-    if counts(result.problems)[0]:
+    errors = [p for p in result.problems if p.severity is Severity.ERROR]
+    if errors and all(p.code == "todo" for p in errors):
+        # A language the kit is not written in: its texts are TODOs to translate, which is the next step, not a fault.
+        click.echo(f"Checked: {_summary(result.project)}. The TODOs above are the texts of your new language to "
+                   f"translate; build once they are written: cd {directory} && cutover check && cutover build")
+        return
+    if errors:
         raise click.ClickException(f"the new site in {directory} has errors (above)")
     click.echo(f"Checked: {_summary(result.project)}.")
     if not no_build:

@@ -362,7 +362,7 @@ def load_everything(root: Path) -> LoadResult:
                                   hide, c.problems)
     structure.map_categories(project, kit.kit_category_ids(kit_dir) if kit_dir else [], site_doc, c.problems)
     c.problems.extend(check_references(project, c.docs, Unchecked.of(hide, absent), c.left_out, c.unchecked))
-    c.problems.extend(messages.check(project, c.docs))
+    c.problems.extend(messages.check(project, c.docs, hide))
     c.problems.extend(adoption.check(project, c.docs))
     c.problems.extend(overrides.check_hidden(written_hide, project, c.docs.get(site_source), kit_phases))
     # Hidden items and unmet conditions leave, with every reference to them (and to items left out for errors).

@@ -20,12 +20,15 @@ def build(t: dict, source: str) -> m.Message:
                      survey=t.get("survey"), sessions=sessions, source=source)
 
 
-def check(project: m.Project, docs: dict[str, Document]) -> list[Problem]:
+def check(project: m.Project, docs: dict[str, Document], hide: dict | None = None) -> list[Problem]:
+    """Problems of every message the site shows (a hidden one, e.g. the kit's invitation to a survey the organisation
+    replaced, is not judged: its file is the kit's, which the organisation cannot edit)."""
     problems: list[Problem] = []
     surveys = [s.id for s in project.all_surveys]
+    hidden = set((hide or {}).get("messages") or [])
     for message in project.messages.values():
         doc = docs.get(message.source)
-        if doc is None:
+        if doc is None or message.id in hidden:
             continue
         problems += _roles(project, doc, ("audience",), message.audience)
         problems += _date(project, doc, ("send",), message.send)
