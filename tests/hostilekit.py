@@ -98,6 +98,10 @@ def fill_file(path: Path, rel: str, filled: set[str]) -> None:
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000), "utf-8")
 
 
+#: Translatable fields that name something rather than say it: ids, and a picture's file (per language).
+NOT_TEXT = {"id", "src"}
+
+
 def _walk(node, schema: dict, root: dict, where: str, filled: set[str], add: bool, siblings: list | None = None,
           is_text=is_translatable):
     """Fill the text fields of ``node``; with ``add``, also the optional ones it lacks (in a list, only in its first
@@ -110,7 +114,7 @@ def _walk(node, schema: dict, root: dict, where: str, filled: set[str], add: boo
             if sub is None:
                 continue
             name = key if key in props else "*"
-            if isinstance(node[key], str) and is_text(sub, root) and key != "id":
+            if isinstance(node[key], str) and is_text(sub, root) and key not in NOT_TEXT:
                 node[key] = payload()
                 filled.add(f"{where}{name}")
             else:
@@ -134,6 +138,8 @@ def _walk(node, schema: dict, root: dict, where: str, filled: set[str], add: boo
 def _make(schema: dict, root: dict, where: str, filled: set[str]):
     """A value for an absent optional field: a hostile text, or a list or mapping of them when that is all it needs."""
     schema = _resolve(schema, root)
+    if where.rsplit(".", 1)[-1] in NOT_TEXT:
+        return None  # a file name, not a text: a picture is added only by a writer who has the file
     if is_translatable(schema, root) and schema.get("type", "string") == "string":
         filled.add(where)
         return payload()

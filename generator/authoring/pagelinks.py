@@ -118,9 +118,12 @@ def locate(text: str, target: str) -> tuple[int, int] | None:
     return next(((line, col) for line, col, found in links_in(text) if found == target), None)
 
 
+_HTML_BLOCK = re.compile(r"<(script|style|form|fieldset|table|div|section|p|ul|ol|dl|details|summary|figure)\b(?![^>]*\bmarkdown=)", re.I)
+
+
 def links_in(text: str):
     """(line, column, target) of every link outside code and front matter."""
-    in_fence = False
+    in_fence = in_html = False
     front = front_matter_lines(text)
     for number, line in enumerate(text.splitlines(), 1):
         if number <= front:
@@ -128,7 +131,13 @@ def links_in(text: str):
         if _FENCE.match(line):
             in_fence = not in_fence
             continue
-        if in_fence or line.startswith("<script"):  # a data block (quiz JSON): its texts' links are checked at their source
+        # A raw HTML block (a survey's form, a quiz's JSON data) runs to the next blank line and is not Markdown:
+        # nothing in it becomes a link. Its texts' own links are checked where they are Markdown.
+        if not in_fence and _HTML_BLOCK.match(line):
+            in_html = True
+        elif not line.strip():
+            in_html = False
+        if in_fence or in_html:
             continue
         visible = _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
         for match in _INLINE.finditer(visible):

@@ -167,6 +167,8 @@ def test_nothing_runs_in_quiz_views_print_search_card_survey_and_results(hostile
     page.locator('.cq-mode input[value="exam"]').check()
     page.locator(".cq-submit").click()
     code = page.locator(".cq-code").text_content()
+    problems = page.evaluate(INSPECT) + page.evaluate("window.__hits")
+    page.goto(f"{url}/{lang}quizzes/keys/basics/")  # the trainer's answer-key page: presenter and printing
     page.locator(".cq-present").click()  # presenter: every screen, revealed, then the summary
     for _ in data["questions"]:
         page.keyboard.press("r")
@@ -177,7 +179,7 @@ def test_nothing_runs_in_quiz_views_print_search_card_survey_and_results(hostile
     page.emulate_media(media="print")
     page.locator(".cq-print").last.evaluate("b => b.click()")  # the answer key, from print media
     page.emulate_media(media="screen")
-    problems = page.evaluate(INSPECT) + page.evaluate("window.__hits")
+    problems += page.evaluate(INSPECT) + page.evaluate("window.__hits")
     page.goto(f"{url}/{lang}cards/agent/")
     page.locator(".cutover-print-button").click()
     page.emulate_media(media="print")
