@@ -51,7 +51,9 @@ def test_platform_tabs_switch_the_steps(page: Page, site_url: str):
 
 
 @pytest.mark.browser
-def test_edit_link_opens_the_definition(page: Page, site_url: str):
+def test_published_pages_show_readers_no_edit_pencil(page: Page, site_url: str):
+    """Edit links are for writers (cutover serve, or source_links: true; tests/site/test_build.py checks that they
+    then open the definition): a published page has none."""
     page.goto(f"{site_url}/es/guides/hold-resume/")
-    edit = page.locator("a.md-content__button[href*='/edit/']").first
-    expect(edit).to_have_attribute("href", re.compile(r"/edit/main/catalog/features/hold-resume\.yaml$"))
+    expect(page.locator("h1")).to_be_visible()
+    expect(page.locator("a.md-content__button[href*='/edit/']")).to_have_count(0)
