@@ -67,6 +67,7 @@ def test_corrupted_checklist_never_breaks_the_role_manual(page: Page, fixture_ur
     page.goto(f"{fixture_url}/roles/agent/")
     page.evaluate("value => localStorage.setItem('cutover-checklist', value)", stored)
     page.reload()
+    page.locator("details:has(li[data-task])").first.evaluate("d => { d.open = true; }")  # a phase's tasks, opened
     box = page.locator("li[data-task] input[type=checkbox]").first
     expect(box).to_be_visible()
     box.check()
