@@ -248,6 +248,7 @@ def test_progress_survives_reload_and_language_switch_and_puts_the_readers_role_
     ui = json.loads(page.locator("script.cq-progress-data").text_content())["ui"]
     expect(page.locator(".cq-my-role a").first).to_have_text(ui["progress_no_role"])  # no role chosen yet
     page.goto(f"{fixture_url}/de/roles/agent/")  # opening a role manual chooses the role
+    page.locator('details:has(li[data-task="cutover-1"])').evaluate("d => { d.open = true; }")  # its phase's tasks
     page.locator('li[data-task="cutover-1"] input').check()
     page.goto(f"{fixture_url}/de/quizzes/progress/")
     expect(page.locator(".cq-my-role h2")).to_have_text("Ihre Rolle: Agent")
