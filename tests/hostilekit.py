@@ -68,7 +68,8 @@ def kind_of(rel: str) -> tuple[str, bool] | None:
         return None
     if parts[1] == "overrides":
         return {"features": "feature", "roles": "role"}[parts[2]], True
-    folder = {"roles": "role", "features": "feature", "faqs": "faqs", "scenarios": "scenario"}
+    folder = {"roles": "role", "features": "feature", "faqs": "faqs", "scenarios": "scenario", "messages": "message",
+              "surveys": "survey"}
     if parts[1] in folder:
         return folder[parts[1]], False
     return (name, False) if name in KINDS else None
