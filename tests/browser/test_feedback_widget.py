@@ -268,7 +268,7 @@ def test_the_survey_form_receives_the_answers(page: Page, form_site: str, form_s
     assert parts.path == "/survey"
     assert parse_qs(parts.query, keep_blank_values=True) == {
         "survey": ["pulse"], "language": ["en"], "version": [""], "ease": ["4"], "quality": ["2"], "trained": ["yes"],
-        "devices": ["desktop", "desk-phone"], "issues": ["Voicemail & <b>transfer</b>"], "name": [""]}
+        "devices": ["desktop", "desk-phone"], "issues": ["Voicemail & <b>transfer</b>"], "name": [""], "role": [""]}  # role: optional, for reports by role
 
 
 @pytest.mark.parametrize("lang, words", [("en", "please contact your trainer or the helpdesk"),
