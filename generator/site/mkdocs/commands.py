@@ -19,7 +19,7 @@ from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
 from generator.site.mkdocs.preview import PortInUse, check_port
 from generator.site.mkdocs.profiling import profiled
-from generator.site.mkdocs.parallel import ParallelBuildError, assemble_parts, build_languages, build_part
+from generator.site.mkdocs.parallel import ParallelBuildError, _WarningCount, assemble_parts, build_languages, build_part
 
 #: The project's MkDocs configuration, at its root.
 CONFIG_FILE = "mkdocs.yml"
@@ -69,15 +69,6 @@ def build_site(project: Path, site_dir: Path, *, strict: bool = True, offline: b
         except (PluginError, ConfigurationError) as exc:
             raise SiteBuildError(str(exc)) from None
         return clock.report() if clock is not None else None
-
-
-class _WarningCount(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.count = 0
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.count += 1
 
 
 @contextlib.contextmanager
