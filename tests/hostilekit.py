@@ -208,8 +208,9 @@ def text_fields(kind: str, override: bool = False) -> set[str]:
         node = _resolve(node, schema)
         if depth > 8:
             return
-        if is_translatable(node, schema) and where and not where.endswith(":id"):
-            out.add(where)
+        if is_translatable(node, schema) and where:
+            if where.rsplit(".", 1)[-1].rsplit(":", 1)[-1] not in NOT_TEXT:
+                out.add(where)
             return
         if node.get("type") == "array" and "items" in node:
             visit(node["items"], where + "[]", depth + 1)

@@ -90,8 +90,9 @@ def page_markdown(project: Project, page: Page, lang: str) -> str:
     loc = Localizer(project, lang)
     hidden = (["toc"] if page.hide_toc else []) + (["footer"] if page.hide_footer else [])
     meta = [f"cutover_source: {page.source}"] + ([f"hide: [{', '.join(hidden)}]"] if hidden else [])
-    if page.tags:  # material's search indexes a page's tags (boosted); no tags plugin, so pages never show them
-        meta.append("tags: [" + ", ".join(escape.front_matter(tag) for tag in page.tags) + "]")
+    if page.tags:  # material's search indexes a page's tags (boosted); no tags plugin, so pages never show them.
+        # Its results show them through innerHTML, so they are stored as HTML text.
+        meta.append("tags: [" + ", ".join(escape.front_matter(escape.html_text(tag)) for tag in page.tags) + "]")
     lines = ["---", *meta, "---", "", f"# {escape.md_inline(page.title)}", ""]
     if (page.fallbacks or page.ui_fallbacks) and lang != project.site.default_language:
         lines += fallback_notice(project, page, Localizer(project, lang, marked=True))

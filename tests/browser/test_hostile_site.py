@@ -60,8 +60,11 @@ def _hostile_fixture(root: Path) -> set[str]:
     shutil.copytree(FIXTURE, root)
     for survey in sorted((REPO / "catalog").glob("survey*.yaml")):  # the fixture has no survey: the kit's, made hostile
         shutil.copy(survey, root / "catalog" / survey.name)
+    # The adoption kit's files, a device of its own and a step picture: every kind's every text field has a file.
+    shutil.copytree(HOSTILE_EXTRA, root, dirs_exist_ok=True, ignore=shutil.ignore_patterns("README.md"))
     site = root / "catalog/site.yaml"
-    site.write_text(site.read_text("utf-8") + "  helpdesk_phone: '0800 1234'\n  desktop_app: App\n  mobile_app: Mobile\n", "utf-8")
+    site.write_text(site.read_text("utf-8") + "  helpdesk_phone: '0800 1234'\n  desktop_app: App\n  mobile_app: Mobile\n"
+                    "devices:\n  - id: dect\n    name: DECT handset\n", "utf-8")
     filled = hostilekit.make_hostile(root)
     for lang in ("en", "de"):
         (root / "docs" / lang / "about.md").write_text(hostilekit.hostile_page(0), "utf-8")
@@ -77,6 +80,8 @@ def hostile_fixture(tmp_path_factory):
     yield url, site, filled
     server.shutdown()
 
+
+HOSTILE_EXTRA = Path(__file__).parent.parent / "fixtures/hostile"
 
 ORG_NAME = "Org </title><script>hit(90001)</script><img src=x onerror=hit(90002)> \"'><b>"
 
