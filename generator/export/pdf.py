@@ -313,12 +313,14 @@ _PREPARE = """({kind, title, meta, contents}) => {
   const heading = document.createElement("h2");
   heading.textContent = contents;
   const list = document.createElement("ol");
-  for (const h of article.querySelectorAll("h2[id], h3[id]")) {
-    if (h.closest("details, .admonition, nav")) continue;
-    const copy = h.cloneNode(true);
+  // Headings, and a manual's task cards (a title in a summary) as the entries under their section.
+  for (const h of article.querySelectorAll("h2[id], h3[id], details.cutover-task[id]")) {
+    const card = h.matches("details");
+    if (!card && h.closest("details, .admonition, nav, aside")) continue;  // aside: the feedback widget, not printed
+    const copy = (card ? h.querySelector(".cutover-task__title") || h.querySelector("summary") : h).cloneNode(true);
     copy.querySelectorAll(".headerlink").forEach((a) => a.remove());
     const item = document.createElement("li");
-    item.className = "cutover-pdf-toc-" + h.tagName.toLowerCase();
+    item.className = "cutover-pdf-toc-" + (card ? "h3" : h.tagName.toLowerCase());
     const link = document.createElement("a");
     link.href = "#" + h.id;
     const text = document.createElement("span");

@@ -102,6 +102,7 @@ def test_manual_contents_give_the_page_each_section_starts_on(printed, proj):
         number = int(re.search(re.escape(heading) + r"\s*(\d+)\s*$", contents, re.M).group(1))
         assert number > 1
         assert heading in pages[number - 1], f"{heading!r} is not on page {number}"
+    assert loc.ui("feedback.question") not in contents  # the feedback widget is not printed, so not listed
 
 
 @pytest.mark.browser  # prints with Chromium
