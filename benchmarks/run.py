@@ -43,6 +43,7 @@ sys.path.insert(0, str(HERE))
 
 from catalog import size_for, write_project  # noqa: E402
 from figures import figures  # noqa: E402
+from goals import goals, text_table  # noqa: E402
 
 PY = sys.executable
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true", "PYTHONPATH": str(REPO)}
@@ -296,7 +297,8 @@ def machine() -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="small project, one run each, no serve or scaling (CI)")
-    parser.add_argument("--json", type=Path, help="also write the results to this file")
+    parser.add_argument("--json", type=Path, help="also write every result, the goals table included, to this file "
+                        "('-': print the JSON instead of the table)")
     parser.add_argument("--pages", type=int, help="pages per language of the synthetic project (default 400, quick 30)")
     parser.add_argument("--runs", type=int, help="runs per compared build (default 3, quick 1)")
     parser.add_argument("--scaling", default=None, help="pages per language to build for the scaling table, e.g. 500,1000,2000")
@@ -328,9 +330,13 @@ def main() -> None:
     results["measured"] = {"date": time.strftime("%Y-%m-%d"), "command": " ".join(["python benchmarks/run.py", *command]),
                            **{k: results["machine"][k] for k in ("cpu", "cores", "python")},
                            "load_average": (results["machine"]["load_average"] or [None])[0]}
-    results["figures"] = figures(results)  # what README.md shows (benchmarks/readme.py)
+    results["goals"] = goals(results)  # issue 24's goals, each met or missed by how much
+    results["figures"] = figures(results)  # what README.md shows besides the goals (benchmarks/readme.py)
     text = json.dumps(results, indent=2)
-    print(text)
+    if args.json == Path("-"):
+        print(text)
+        return
+    print(text_table(results["goals"]))
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(text + "\n", "utf-8")
