@@ -6,7 +6,8 @@ holds the rendered HTML, the table of contents, the title, the anchors and links
 rendering printed, which a cached build prints again. A key that differs by one byte is another entry: an entry
 is never updated, so it can never be stale.
 
-Where: ``$XDG_CACHE_HOME/cutover/render/<hash of the project folder>`` (default ``~/.cache``), outside the
+Where: ``$XDG_CACHE_HOME/cutover/render/<hash of the project folder>`` (default ``~/.cache``; ``CUTOVER_CACHE_DIR``
+replaces ``$XDG_CACHE_HOME/cutover``), outside the
 repository and the site, safe to delete at any time. Entries are written to a temporary file and renamed, so the
 processes of a parallel build (and two builds at once) never read half an entry. Each build touches the entries
 it uses; :meth:`RenderCache.prune` keeps the folder under its size bound by deleting the least recently used ones,
@@ -41,6 +42,9 @@ def cache_disabled() -> bool:
 
 
 def cache_root() -> Path:
+    """``$CUTOVER_CACHE_DIR/render`` when set (CI, the test suite), else ``$XDG_CACHE_HOME/cutover/render``."""
+    if os.environ.get("CUTOVER_CACHE_DIR"):
+        return Path(os.environ["CUTOVER_CACHE_DIR"]) / "render"
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base) / "cutover" / "render"
 

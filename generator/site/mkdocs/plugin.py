@@ -424,6 +424,7 @@ class CutoverPlugin(BasePlugin[CutoverConfig]):
     @event_priority(-100)  # after other plugins added their template extensions
     def on_env(self, env, config, files):
         lang = self._current_language(config)
+        self._report_render_cache(config)  # every page of this language is rendered (static-i18n nests the next ones later)
         if not isinstance(env.loader, _ScriptMarkingLoader):  # the theme's inline scripts get their hashes (site/csp.py)
             env.loader = _ScriptMarkingLoader(env.loader)
         # Every language's build (and every serve rebuild) compiles the same templates: once is enough.
@@ -537,7 +538,6 @@ class CutoverPlugin(BasePlugin[CutoverConfig]):
 
     @event_priority(-200)  # after mkdocs-static-i18n has written the combined index of every language
     def on_post_build(self, config):
-        self._report_render_cache(config)
         i18n = config.plugins.get("i18n")
         if i18n is not None and getattr(i18n, "building", False):
             return
