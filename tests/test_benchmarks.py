@@ -27,6 +27,7 @@ def test_quick_benchmark_reports_every_figure(tmp_path: Path):
     assert verdicts["Peak memory of a build"] == "met" or verdicts["Peak memory of a build"].startswith("missed by")
     assert verdicts["`cutover serve`: a text edit in the browser"] == "not measured (`--quick` skips serve)"
     assert all(g["measured"] for g in goals if g["goal"].startswith(("No-change", "Build after changing one file")))
+    assert result["cache"]["identical"] is True  # the builds from the render cache are the --no-cache builds
     for key in ("overhead_ratio", "default_build_s", "quiz_runtime_gzip_bytes", "generator_s", "build_s", "plain_build_s",
                 "pages_per_s", "peak_rss_mb", "output_bytes", "pages"):
         assert isinstance(result[key], (int, float)) and result[key] > 0, key
