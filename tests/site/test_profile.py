@@ -36,6 +36,7 @@ def rows(report: str) -> dict[str, tuple[float, float]]:
     return found
 
 
+@pytest.mark.slow  # several builds, or the whole kit's: the full suite, not the edit–test loop
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_profile_names_every_stage_and_adds_up(tmp_path: Path, jobs: str):
     run = build(tmp_path / "site", "--profile", "--jobs", jobs)
@@ -51,6 +52,7 @@ def test_profile_names_every_stage_and_adds_up(tmp_path: Path, jobs: str):
     assert table["Markdown → HTML (Python-Markdown)"][0] > 0 and table["templates (Jinja: material + cutover partials)"][0] > 0
 
 
+@pytest.mark.slow  # several builds, or the whole kit's: the full suite, not the edit–test loop
 def test_profiling_changes_nothing_in_the_site(tmp_path: Path):
     assert build(tmp_path / "plain", "--jobs", "2").returncode == 0
     run = build(tmp_path / "profiled", "--jobs", "2", "--profile")
