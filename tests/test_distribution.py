@@ -68,6 +68,7 @@ def test_the_documents_for_new_users_say_how_to_install() -> None:
     assert not re.search(r"pip install (--upgrade )?cutover\b(?!-kb|_kb)", organisations)
 
 
+@pytest.mark.slow  # several builds, or the whole kit's: the full suite, not the edit–test loop
 def test_the_files_init_writes_install_this_project(tmp_path: Path) -> None:
     run = subprocess.run([sys.executable, "-m", "generator.cli", "init", str(tmp_path / "org"), "--no-build"],
                          capture_output=True, text=True, timeout=300)

@@ -107,7 +107,8 @@ def own_translation_display(source: str, kit_name: str, lang: str) -> str | None
 
 
 #: What ``kit_content`` in site.yaml may list: the kinds of kit content a site takes (the rest is hidden).
-CONTENT_KINDS = ("roles", "features", "faqs", "quizzes", "scenarios", "glossary", "phases", "survey")
+CONTENT_KINDS = ("roles", "features", "faqs", "quizzes", "scenarios", "glossary", "phases", "survey",
+                 "surveys", "messages", "day_one", "retired", "champions")
 
 
 def chosen_content(value: object) -> set[str]:

@@ -38,6 +38,10 @@ def effective_hide(hide: dict, chosen: set[str], project: m.Project, trees: dict
                 add(kind, [t.id for t in project.terms] if kind == "glossary" else [p.id for p in project.phases])
         elif kind == "survey" and project.survey and is_kit_source(project.survey.source):
             result["survey"] = True
+        elif kind in ("surveys", "messages"):
+            add(kind, [i for i, item in getattr(project, kind).items() if is_kit_source(item.source)])
+        elif kind in ("day_one", "retired", "champions") and (item := getattr(project, kind)) and is_kit_source(item.source):
+            result[kind] = True
     return result
 
 

@@ -93,7 +93,7 @@ def _question(project: Project, quiz: Quiz, q: Question, number: int, path: str,
     elif q.type is QuestionType.ORDERING:
         position = {item.id: i for i, item in enumerate(q.items, 1)}
         lines += [f"*{loc.ui('quiz.order_hint')}*", "", '<ul class="cq-sheet cq-sheet--order" markdown="1">']
-        lines += [f'<li markdown="span">{_BOX.format(_fill(position[item.id]) if key else "")} {escape.md_inline(loc.text(item.text))}</li>'
+        lines += [f'<li markdown="span">{_BOX.format(_fill(position[item.id]) if key else "")} {_text(loc.text(item.text))}</li>'
                   for item in scrambled(seed, q.items)]
         lines += ["</ul>", ""]
     else:
@@ -101,10 +101,10 @@ def _question(project: Project, quiz: Quiz, q: Question, number: int, path: str,
         letters = {cid: letter(i) for i, (cid, _) in enumerate(choices)}
         lines += [f"*{loc.ui('quiz.match_hint')}*", "", '<div class="cq-sheet-match" markdown="1">',
                   '<ol class="cq-sheet cq-sheet--left" markdown="1">']
-        lines += [f'<li markdown="span">{escape.md_inline(loc.text(left))}<span class="cq-leader"></span>{_BOX.format(_fill(letters[pid]) if key else "")}</li>'
+        lines += [f'<li markdown="span">{_text(loc.text(left))}<span class="cq-leader"></span>{_BOX.format(_fill(letters[pid]) if key else "")}</li>'
                   for pid, left, _ in q.pairs]
         lines += ["</ol>", f'<ul class="cq-sheet cq-sheet--choices" aria-label="{html_module.escape(loc.ui("quiz.choices"))}" markdown="1">']
-        lines += [f'<li markdown="span"><span class="cq-letter">{letters[cid]}</span> {escape.md_inline(loc.text(text))}</li>'
+        lines += [f'<li markdown="span"><span class="cq-letter">{letters[cid]}</span> {_text(loc.text(text))}</li>'
                   for cid, text in choices]
         lines += ["</ul>", "</div>", ""]
     if q.hint:
@@ -118,6 +118,12 @@ def _question(project: Project, quiz: Quiz, q: Question, number: int, path: str,
         lines += [f'??? success "{escape.md_title(loc.ui("quiz.show_answer"))}"', ""]
         lines += [markup.indent(line) if line else "" for line in answer] + [""]
     return lines + ["</section>", ""]
+
+
+def _text(text: str) -> str:
+    """An option's or item's text in one element: the sheet's list items are flex rows, where every bare text run and
+    inline element (a glossary term, a bold word) would otherwise become an item of its own and break the line."""
+    return f'<span class="cq-text">{escape.md_inline(text)}</span>'
 
 
 def _fill(value: object) -> str:
@@ -144,7 +150,7 @@ def _choice_sheet(q: Question, loc: Localizer, key: bool) -> list[str]:
         box = _BOX.format(_fill("✓") if key and correct else "")
         note = f' <span class="cq-note">{escape.md_inline(feedback)}</span>' if key and feedback else ""
         state = f' class="cq-{"right" if correct else "wrong"}"' if key else ""
-        lines.append(f'<li{state} markdown="span">{box}<span class="cq-letter">{letter(i)}</span> {escape.md_inline(text)}{note}</li>')
+        lines.append(f'<li{state} markdown="span">{box}<span class="cq-letter">{letter(i)}</span> {_text(text)}{note}</li>')
     return lines + ["</ul>", ""]
 
 

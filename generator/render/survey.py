@@ -76,7 +76,7 @@ def _form(project: Project, survey: Survey, channel: Channel, loc: Localizer) ->
     out.append('<p class="cutover-survey__actions">' + " ".join(buttons) + "</p>")
     out.append(f'<noscript><p>{loc.ui("survey.nojs_" + ("none" if channel.kind == "none" else "any"), contact=contact)}</p></noscript>')
     thanks = html(loc.text(survey.thanks), inline=False) if survey.thanks else f"<p>{esc(loc.ui('survey.thanks_default'))}</p>"
-    out.append(f'<div class="cutover-survey__status" role="status" aria-live="polite"></div>')
+    out.append('<div class="cutover-survey__status" role="status" aria-live="polite"></div>')
     out.append(f'<div class="cutover-survey__thanks" hidden>{thanks}</div>')
     out.append("</form>")
     return "\n".join(line.replace("\n\n", "\n") for line in out if line)

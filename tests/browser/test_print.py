@@ -80,3 +80,19 @@ def test_printing_opens_collapsed_answers_but_never_shows_the_quizs(page: Page, 
     page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
     expect(page.get_by_text("No prefix.")).to_be_hidden()  # the explanation stays off a plain print
     expect(page.locator(".cq-static").get_by_text("How do you dial out?")).to_be_visible()
+
+
+def test_printed_answer_key_keeps_each_option_on_its_letters_line(page: Page, site_url: str):
+    """Options with a glossary term or bold words print as one run of text beside their letter or box, never split
+    into pieces or pushed under it (the default kit's end-user key: a matching question with two glossary terms)."""
+    page.goto(f"{site_url}/quizzes/keys/end-user/")
+    page.emulate_media(media="print")
+    rows = page.evaluate("""() => [...document.querySelectorAll('.cq-static .cq-sheet > li')].map((li) => {
+        const text = li.querySelector('.cq-text');
+        const first = li.querySelector('.cq-letter, .cq-box') || li;
+        return {text: li.textContent.trim().slice(0, 40), whole: !!text && [...li.childNodes].every((n) =>
+                    n === text || n.nodeType !== 3 || !n.textContent.trim()),
+                level: !!text && Math.abs(text.getBoundingClientRect().top - first.getBoundingClientRect().top) < 6};
+    })""")
+    assert len(rows) > 30 and any("consult transfer" in r["text"] or "Speak to your" in r["text"] for r in rows)
+    assert [r["text"] for r in rows if not (r["whole"] and r["level"])] == []

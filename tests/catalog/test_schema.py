@@ -60,7 +60,8 @@ def test_a_device_id_that_cannot_be_one_is_named_as_such():
 
 def test_kit_content_names_its_choices():
     [p] = [p for p in check("site", "languages: [en]\nkit_content: some\n") if "kit_content" in p.message]
-    assert p.line == 2 and p.message == "kit_content must be all, none or a list of roles, features, faqs, quizzes, scenarios, glossary, phases, survey"
+    assert p.line == 2 and p.message == ("kit_content must be all, none or a list of roles, features, faqs, quizzes, scenarios, glossary, phases, "
+                                         "survey, surveys, messages, day_one, retired, champions")
 
 
 @pytest.mark.parametrize("kind", KINDS)

@@ -25,7 +25,7 @@ def gift_questions(text: str) -> list[dict]:
         block = "\n".join(lines).strip()
         if not block or block.startswith("$CATEGORY"):
             continue
-        tokens, buf, i, depth, parts = [], "", 0, 0, []
+        buf, i, depth, parts = "", 0, 0, []
         while i < len(block):
             char = block[i]
             if char == "\\" and i + 1 < len(block):

@@ -14,6 +14,8 @@ from generator.render.localize import Localizer
 
 from support import REPO, tree_snapshot
 
+pytestmark = pytest.mark.slow  # several builds, or the whole kit's: the full suite, not the edit–test loop
+
 
 def cutover(*args: str, cwd: Path) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "generator.cli", *args], capture_output=True, text=True, timeout=900, cwd=cwd)

@@ -53,6 +53,7 @@ def test_init_commits_checks_and_builds_as_readme_says(org: Path, site: Path) ->
     require_committed(org)
 
 
+@pytest.mark.slow  # several builds, or the whole kit's: the full suite, not the edit–test loop
 def test_init_commits_without_a_git_identity_and_says_so(tmp_path: Path) -> None:
     env = {**os.environ, "HOME": str(tmp_path), "GIT_CONFIG_GLOBAL": str(tmp_path / "none"), "GIT_CONFIG_NOSYSTEM": "1"}
     for key in ("GIT_AUTHOR_NAME", "GIT_AUTHOR_EMAIL", "GIT_COMMITTER_NAME", "GIT_COMMITTER_EMAIL", "EMAIL"):
@@ -66,6 +67,7 @@ def test_init_commits_without_a_git_identity_and_says_so(tmp_path: Path) -> None
     assert author.stdout.strip() == "Cutover <cutover@localhost>"
 
 
+@pytest.mark.slow  # several builds, or the whole kit's: the full suite, not the edit–test loop
 def test_init_inside_a_repository_makes_no_nested_one(tmp_path: Path) -> None:
     subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
     run = cutover("init", str(tmp_path / "training"), "--no-build")
@@ -91,6 +93,7 @@ def test_schema_lines_resolve_inside_the_new_repository(org: Path) -> None:
         path.unlink()
 
 
+@pytest.mark.slow  # several builds, or the whole kit's: the full suite, not the edit–test loop
 def test_check_warns_about_schema_copies_older_than_cutover_and_init_renews_them(tmp_path: Path) -> None:
     root = tmp_path / "org"
     assert cutover("init", str(root), "--no-build").returncode == 0
@@ -137,6 +140,7 @@ def test_the_build_never_writes_into_the_project_or_the_kit(org: Path, site: Pat
     assert not list((REPO / "catalog").rglob("*.html"))
 
 
+@pytest.mark.slow  # several builds, or the whole kit's: the full suite, not the edit–test loop
 def test_a_second_organisation_with_other_languages_builds(tmp_path: Path) -> None:
     root = tmp_path / "nordic"
     assert cutover("init", str(root), "--org-name", "Nordic AB", "--languages", "en,sv", "--no-build").returncode == 0

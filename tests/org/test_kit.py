@@ -8,6 +8,8 @@ import zipfile
 from importlib.metadata import version
 from pathlib import Path
 
+import pytest
+
 from generator.org.kit import DEFAULT_KIT, packaged_kits
 
 from support import REPO
@@ -57,6 +59,7 @@ def test_every_variable_the_kit_uses_is_documented_for_organisations() -> None:
     assert used - documented == set()
 
 
+@pytest.mark.slow  # several builds, or the whole kit's: the full suite, not the edit–test loop
 def test_init_and_check_work_from_the_built_package_alone(tmp_path: Path) -> None:
     lib = built_package(tmp_path)
     env = {"PYTHONPATH": str(lib), "PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1"}

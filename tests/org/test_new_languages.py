@@ -26,6 +26,8 @@ from generator.strings.files import flatten, reference
 
 from support import LANGUAGE_ORGS, language_org, translate_language_org
 
+pytestmark = pytest.mark.slow  # several builds, or the whole kit's: the full suite, not the edit–test loop
+
 
 def cutover(*args: str, cwd: Path) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "generator.cli", *args], capture_output=True, text=True, timeout=900, cwd=cwd)

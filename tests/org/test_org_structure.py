@@ -179,6 +179,25 @@ def test_kit_content_takes_some_kinds_and_hides_the_rest_with_every_reference(ki
     assert project.scenarios == {} and [t.id for t in project.terms] == ["pbx", "hold"]
 
 
+def test_kit_content_leaves_out_the_adoption_kinds_it_does_not_list(kit: Path, tmp_path: Path) -> None:
+    """The kit's announcements, day-one checklist, "no longer" lists and champions' guide are kinds like the others."""
+    import shutil
+
+    adoption = Path(__file__).parent.parent / "fixtures/hostile/catalog"  # the adoption kit's files, for the fixture
+    for name in ("champions.yaml", "day-one.yaml", "retired.yaml"):
+        shutil.copy(adoption / name, kit / "catalog" / name)
+    shutil.copytree(adoption / "messages", kit / "catalog/messages")
+    edit(kit / "catalog/day-one.yaml", "    dect: Charge the handset.\n", "")
+    with (kit / "catalog/site.yaml").open("a", encoding="utf-8") as site:
+        site.write("  helpdesk_phone: '0800 1234'\n  desktop_app: App\n  mobile_app: Mobile\n")
+    whole = load_project(make_org(tmp_path / "all", kit, languages=("en",))).project
+    assert whole.messages and whole.day_one and whole.retired and whole.champions  # the kit has them all
+    project = load_project(make_org(tmp_path / "some", kit, "kit_content: [roles, features, faqs, phases, champions]\n",
+                                    languages=("en",))).project
+    assert project.messages == {} and project.day_one is None and project.retired is None
+    assert project.champions is not None and set(project.roles) == set(whole.roles)
+
+
 def test_an_unknown_kind_in_kit_content_is_a_located_error(kit: Path, tmp_path: Path) -> None:
     org = make_org(tmp_path / "org", kit, "kit_content: [features, glosary]\n")
     assert any(p.startswith("catalog/site.yaml:3:") and "kit_content must be all, none or a list of roles, features" in p

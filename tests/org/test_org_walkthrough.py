@@ -13,6 +13,8 @@ import pytest
 
 from support import REPO
 
+pytestmark = pytest.mark.slow  # several builds, or the whole kit's: the full suite, not the edit–test loop
+
 SECTION = "## Walk-through: St Mary's makes the kit its own"
 
 

@@ -9,6 +9,8 @@ import pytest
 
 from support import FIXTURE, edit
 
+pytestmark = pytest.mark.slow  # several builds, or the whole kit's: the full suite, not the edit–test loop
+
 
 def cutover(*args: str, cwd: Path) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "generator.cli", *args], cwd=cwd, capture_output=True, text=True, timeout=600)

@@ -142,7 +142,7 @@ def test_worksheet_has_a_lettered_box_per_option_and_blanks_for_matching_and_ord
     assert 'cq-sheet cq-sheet--single' in text and 'cq-sheet cq-sheet--multiple' in text
     boxes = len(quiz.questions[0].options) + len(quiz.questions[1].options) + 2 + len(quiz.questions[3].items) + len(quiz.questions[4].pairs)
     assert text.count('<span class="cq-box" aria-hidden="true"></span>') == boxes
-    assert '<span class="cq-letter">C</span> Fax' in text
+    assert '<span class="cq-letter">C</span> <span class="cq-text">Fax' in text
     assert '<p class="cq-sheet-name">Name: <span class="cq-blank"></span> Datum:' in text
 
 
@@ -154,7 +154,7 @@ def test_answer_key_page_fills_the_worksheet_in(proj):
     assert page.path == "quizzes/keys/basics.md" and page.title == "Facit: Grunderna"
     assert "??? success" not in text and 'class="cq-trainer"' in text and 'class="cq-mount"' not in text
     assert text.count('<span class="cq-fill">✓</span>') == 4  # A; A and B; B (False)
-    assert '<span class="cq-fill">1</span></span> Först</li>' in text  # the ordering box holds the position
+    assert '<span class="cq-fill">1</span></span> <span class="cq-text">Först</span></li>' in text  # the ordering box holds the position
     assert text.count('class="cq-note"') == 4  # each option's feedback beside it
 
 

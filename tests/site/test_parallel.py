@@ -42,6 +42,7 @@ def test_parallel_build_is_the_sequential_site(sequential: Path, tmp_path: Path,
     assert german["docs"] and all(doc["location"].startswith("de/") for doc in german["docs"])
 
 
+@pytest.mark.slow  # several builds, or the whole kit's: the full suite, not the edit–test loop
 def test_offline_parallel_build_is_the_sequential_offline_site(tmp_path: Path):
     """material's offline plugin rewrites every page and the search index of each language build: parallel workers
     must give what it gives in one process."""
@@ -51,6 +52,7 @@ def test_offline_parallel_build_is_the_sequential_offline_site(tmp_path: Path):
     assert tree_snapshot(tmp_path / "2") == tree_snapshot(tmp_path / "1")
 
 
+@pytest.mark.slow  # several builds, or the whole kit's: the full suite, not the edit–test loop
 def test_failed_parallel_build_leaves_the_previous_site(project: Path, tmp_path: Path):
     out = tmp_path / "site"
     assert build(project, out, "--jobs", "2").returncode == 0
@@ -75,6 +77,7 @@ def assemble(project: Path, parts: Path, out: Path) -> subprocess.CompletedProce
                           capture_output=True, text=True, timeout=900)
 
 
+@pytest.mark.slow  # several builds, or the whole kit's: the full suite, not the edit–test loop
 def test_parts_built_apart_assemble_into_the_sequential_site(sequential: Path, tmp_path: Path):
     """Two CI runners build two languages each into a shared parts folder; assembling gives the one-build site."""
     parts = tmp_path / "parts"
@@ -89,6 +92,7 @@ def test_parts_built_apart_assemble_into_the_sequential_site(sequential: Path, t
     assert tree_snapshot(parts) == before  # the parts stay for the next runner or a rerun
 
 
+@pytest.mark.slow  # several builds, or the whole kit's: the full suite, not the edit–test loop
 def test_assembling_incomplete_parts_names_the_missing_languages(tmp_path: Path):
     parts = tmp_path / "parts"
     assert build(FIXTURE, parts, "--part", "en,de").returncode == 0

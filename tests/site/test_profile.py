@@ -36,6 +36,7 @@ def rows(report: str) -> dict[str, tuple[float, float]]:
     return found
 
 
+@pytest.mark.slow  # several builds, or the whole kit's: the full suite, not the edit–test loop
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_profile_names_every_stage_and_adds_up(tmp_path: Path, jobs: str):
     run = build(tmp_path / "site", "--profile", "--jobs", jobs, "--no-cache")  # every page rendered: every stage shown
@@ -51,6 +52,7 @@ def test_profile_names_every_stage_and_adds_up(tmp_path: Path, jobs: str):
     assert table["Markdown → HTML (Python-Markdown)"][0] > 0 and table["templates (Jinja: material + cutover partials)"][0] > 0
 
 
+@pytest.mark.slow  # several builds, or the whole kit's: the full suite, not the edit–test loop
 def test_profile_of_a_build_from_the_render_cache(tmp_path: Path, monkeypatch):
     monkeypatch.setenv("CUTOVER_CACHE_DIR", str(tmp_path / "cache"))  # a cache of this test's own, empty
     cold = build(tmp_path / "cold", "--profile", "--jobs", "1")
@@ -61,6 +63,7 @@ def test_profile_of_a_build_from_the_render_cache(tmp_path: Path, monkeypatch):
     assert markdown not in rows(warm.stderr) and cache in rows(warm.stderr)  # no page rendered again
 
 
+@pytest.mark.slow  # several builds, or the whole kit's: the full suite, not the edit–test loop
 def test_profiling_changes_nothing_in_the_site(tmp_path: Path):
     assert build(tmp_path / "plain", "--jobs", "2").returncode == 0
     run = build(tmp_path / "profiled", "--jobs", "2", "--profile")

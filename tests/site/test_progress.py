@@ -3,6 +3,7 @@ and stays quiet in CI (not a terminal) and with --quiet."""
 
 from __future__ import annotations
 
+import pytest
 import os
 import re
 import pty
@@ -60,6 +61,7 @@ def test_build_is_quiet_in_ci_and_with_quiet(tmp_path: Path):
     assert code == 0 and "pages" not in shown and "Reading" not in shown, shown
 
 
+@pytest.mark.slow  # several builds, or the whole kit's: the full suite, not the edit–test loop
 def test_publish_shows_the_pages_mike_builds(tmp_path: Path):
     repo = tmp_path / "kb"
     shutil.copytree(FIXTURE, repo)

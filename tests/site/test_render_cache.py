@@ -69,6 +69,7 @@ CHANGES = [
 LENIENT = {"deleted page"}
 
 
+@pytest.mark.slow  # two dozen builds: the full suite, not the edit–test loop
 def test_a_cached_build_is_the_cold_build_for_every_kind_of_change(tmp_path: Path):
     project = tmp_path / "project"
     shutil.copytree(FIXTURE, project)
@@ -127,6 +128,7 @@ def test_no_cache_reads_and_writes_nothing(tmp_path: Path):
         assert from_cache(run) == (0, 0) and not cache.exists()
 
 
+@pytest.mark.slow  # five builds
 def test_broken_link_warnings_come_back_on_a_cached_build(tmp_path: Path):
     project = tmp_path / "project"
     shutil.copytree(FIXTURE, project)

@@ -60,6 +60,7 @@ def test_scratch_folders_of_dead_builds_are_removed_and_live_ones_kept(tmp_path:
 
 # --- whole builds ---
 
+@pytest.mark.slow  # several builds, or the whole kit's: the full suite, not the edit–test loop
 def test_builds_never_write_into_the_writers_folders(project: Path, tmp_path: Path):
     before = sources_snapshot(project)
     assert cutover("build", "-p", str(project)).returncode == 0  # default target: site/ inside the project
@@ -96,6 +97,7 @@ def built(project: Path, tmp_path: Path) -> tuple[Path, dict[str, bytes]]:
     return out, tree_snapshot(out)
 
 
+@pytest.mark.slow  # several builds, or the whole kit's: the full suite, not the edit–test loop
 def test_a_killed_build_leaves_the_previous_site(project: Path, built):
     out, good = built
     build = _start_build(project, out)
@@ -110,6 +112,7 @@ def test_a_killed_build_leaves_the_previous_site(project: Path, built):
     shutil.rmtree(_staging_of(project, build.pid), ignore_errors=True)  # the killed build's, in the temp folder
 
 
+@pytest.mark.slow  # several builds, or the whole kit's: the full suite, not the edit–test loop
 def test_a_terminated_build_leaves_the_previous_site_and_cleans_up(project: Path, built):
     out, good = built
     build = _start_build(project, out)
