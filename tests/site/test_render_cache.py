@@ -191,3 +191,24 @@ def test_prune_keeps_the_most_recently_used_entries_within_the_bound(tmp_path: P
         os.utime(path, (long_ago, long_ago))
     cache.prune()
     assert not old.folder.exists() and cache.folder.exists()
+
+
+def test_settings_that_cannot_be_keyed_turn_the_cache_off_for_the_build():
+    from types import SimpleNamespace
+
+    from generator.site.mkdocs import cached_render
+
+    class Loop:  # an extension setting that refers to itself: JSON cannot write it down
+        pass
+
+    loop = Loop()
+    loop.me = loop
+    config = SimpleNamespace(markdown_extensions=["toc"], mdx_configs={"toc": {"slugify": loop}}, use_directory_urls=True,
+                             validation={})
+
+    class NoFiles(list):
+        pass
+
+    assert cached_render._build_fingerprint(config, NoFiles(), "en") == ""  # every page rendered as MkDocs would
+    config.mdx_configs = {"toc": {"permalink": True}}
+    assert cached_render._build_fingerprint(config, NoFiles(), "en")

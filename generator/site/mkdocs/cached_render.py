@@ -59,8 +59,11 @@ def install(page: Page, cache: RenderCache, language: str) -> None:
 
 
 def _render(page: Page, cache: RenderCache, language: str, config, files) -> None:
-    key = key_of(_build_fingerprint(config, files, language), page.file.src_uri, page.file.dest_uri, page.file.url,
-                 page.markdown or "")
+    fingerprint = _build_fingerprint(config, files, language)
+    if not fingerprint:  # settings that cannot be written down reliably: render as MkDocs would
+        Page.render(page, config, files)
+        return
+    key = key_of(fingerprint, page.file.src_uri, page.file.dest_uri, page.file.url, page.markdown or "")
     entry = cache.get(key, language)
     if entry is not None:
         _restore(page, entry, files)
@@ -71,7 +74,8 @@ def _render(page: Page, cache: RenderCache, language: str, config, files) -> Non
 
 
 def _build_fingerprint(config, files, language: str) -> str:
-    """What every page of this build shares, computed once per build (MkDocs makes a new ``Files`` per build)."""
+    """What every page of this build shares, computed once per build (MkDocs makes a new ``Files`` per build);
+    "" when it cannot be written down."""
     found = getattr(files, _FILES_FINGERPRINT, None)
     if found is not None:
         return found
@@ -86,7 +90,11 @@ def _build_fingerprint(config, files, language: str) -> str:
         "versions": _versions(),
         "files": file_set,
     }
-    fingerprint = json.dumps(settings, sort_keys=True, default=_stable, ensure_ascii=False)
+    try:
+        fingerprint = json.dumps(settings, sort_keys=True, default=_stable, ensure_ascii=False)
+    except (ValueError, TypeError, RecursionError) as exc:  # an extension object that refers to itself, say
+        log.info(f"cutover: render cache off for this build: the Markdown settings cannot be keyed ({exc})")
+        fingerprint = ""
     setattr(files, _FILES_FINGERPRINT, fingerprint)
     return fingerprint
 
