@@ -42,11 +42,6 @@ def _profile(r: dict) -> tuple[str, str, str]:
     return ("Where the default build's CPU time goes (`cutover build --profile`, largest five)", shown, "")
 
 
-def _no_change(r: dict) -> tuple[str, str, str]:
-    return ("No-change rebuild; rebuild after changing one file",
-            f"{r['default_build_s']:.1f} s: every build starts cold (no persistent render cache yet)", "≤ 1.5 s; ≤ 2 s")
-
-
 def _serve(r: dict) -> tuple[str, str, str]:
     reported = f" (MkDocs reports {r['serve_build_reported_s']:.1f} s)" if r.get("serve_build_reported_s") else ""
     return ("Rebuild under `cutover serve` after one YAML edit (save to page served)",
@@ -82,7 +77,7 @@ def _lms(r: dict) -> tuple[str, str, str]:
 
 
 #: In the README's order; a figure whose results are missing (a --quick run has no serve or scaling) is left out.
-FIGURES: list[Callable[[dict], tuple[str, str, str]]] = [_overhead, _generator, _default, _jobs, _profile, _no_change, _serve, _scaling,
+FIGURES: list[Callable[[dict], tuple[str, str, str]]] = [_overhead, _generator, _default, _jobs, _profile, _serve, _scaling,
                                                         _output, _quiz, _lms]
 
 

@@ -5,7 +5,7 @@
     python benchmarks/readme.py            # rewrite the table in README.md from benchmarks/results.json
     python benchmarks/readme.py --check    # exit 1 when README.md's table differs from the JSON (a test runs this)
 
-Only the JSON's ``figures`` list (figure, measured, goal) and ``measured`` (when, where, how) are read.
+Only the JSON's ``goals`` list (goal, target, measured, verdict: the first table), ``figures`` list (figure, measured, goal) and ``measured`` (when, where, how) are read.
 """
 
 from __future__ import annotations
@@ -27,9 +27,11 @@ def table(data: dict) -> str:
     intro = (f"Measured {how.get('date', 'on an unknown date')} on {how.get('cores', '?')} cores ({how.get('cpu', 'unknown CPU')}), "
              f"Python {how.get('python', '?')}" + (f", load average {load:.1f} when the run started" if load is not None else "")
              + (f": `{how['command']}`" if how.get("command") else "") + ".")
+    goals = ["| Goal | Target | Measured | Verdict |", "| --- | --- | --- | --- |"]
+    goals += [f"| {g['goal']} | {g['target']} | {g['measured']} | {g['verdict']} |" for g in data.get("goals", [])]
     rows = ["| Figure | Measured | Goal |", "| --- | --- | --- |"]
     rows += [f"| {f['figure']} | {f['measured']} | {f['goal']} |" for f in data["figures"]]
-    return "\n".join([BEGIN, intro, "", *rows, END])
+    return "\n".join([BEGIN, intro, "", *(goals + [""] if data.get("goals") else []), *rows, END])
 
 
 def rewrite(readme: str, data: dict) -> str:

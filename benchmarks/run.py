@@ -9,7 +9,9 @@ overhead ratio against a plain ``mkdocs build`` (one process each) of the same s
 extensions and static-i18n settings, no cutover plugin); pages per second; peak memory (RSS of the build
 process tree); output size; the quiz runtime's gzipped size; the shipped default site's build time,
 with ``--jobs`` at its default (one process per core) and with ``--jobs 1``, and its ``--profile``; the size of every LMS package of the shipped kit (``cutover export-lms``, SCORM
-1.2 and cmi5, per role and language) and the time to make them; and, unless ``--quick``, the rebuild time under ``cutover serve`` after one
+1.2 and cmi5, per role and language) and the time to make them; the shipped kit's build with the persistent render
+cache after no change and after one edit, each against the same build with ``--no-cache`` (every other build runs
+without the cache, cold); and, unless ``--quick``, the rebuild time under ``cutover serve`` after one
 YAML edit, and builds at several sizes to show how time, memory and output scale.
 
 Builds that are compared run alternately, and each figure is the median of ``--runs`` runs, so a busy
@@ -43,9 +45,12 @@ sys.path.insert(0, str(HERE))
 
 from catalog import size_for, write_project  # noqa: E402
 from figures import figures  # noqa: E402
+from goals import goals, text_table  # noqa: E402
 
 PY = sys.executable
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true", "PYTHONPATH": str(REPO)}
+#: Every build starts cold (no render cache) unless it says otherwise: render_cache() measures the cache.
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true", "PYTHONPATH": str(REPO),
+       "CUTOVER_NO_CACHE": "1"}
 ENV.pop("CUTOVER_LANGUAGE", None)
 
 
@@ -59,11 +64,11 @@ class Run:
     output: str
 
 
-def measure(cmd: list[str], cwd: Path | None = None, timeout: float = 3600) -> Run:
+def measure(cmd: list[str], cwd: Path | None = None, timeout: float = 3600, env: dict | None = None) -> Run:
     """Run ``cmd``; wall time, CPU time of it and its children, and peak RSS of the process tree."""
     with tempfile.TemporaryFile() as log:
         start = time.perf_counter()
-        proc = subprocess.Popen(cmd, cwd=cwd, env=ENV, stdout=log, stderr=subprocess.STDOUT)
+        proc = subprocess.Popen(cmd, cwd=cwd, env=env or ENV, stdout=log, stderr=subprocess.STDOUT)
         peak = 0
         while True:
             pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
@@ -109,8 +114,8 @@ def page_count(site: Path) -> int:
     return sum(1 for p in site.rglob("*.html") if p.name != "404.html" and "assets" not in p.relative_to(site).parts)
 
 
-def cutover_build(project: Path, out: Path, *extra: str) -> Run:
-    return measure([PY, "-m", "generator.cli", "build", "-p", str(project), "-d", str(out), *extra])
+def cutover_build(project: Path, out: Path, *extra: str, env: dict | None = None) -> Run:
+    return measure([PY, "-m", "generator.cli", "build", "-p", str(project), "-d", str(out), *extra], env=env)
 
 
 def plain_build(config: Path, out: Path) -> Run:
@@ -216,13 +221,45 @@ def _same_tree(a: Path, b: Path) -> bool:
     return files(a) == files(b)
 
 
-def serve_rebuild(work: Path, edits: int) -> dict:
-    """`cutover serve` on a copy of the shipped kit: seconds from saving one YAML edit (a guide's summary) to the new
-    page being served, which includes up to 0.5 s until MkDocs' file watcher polls."""
-    project = work / "serve-kit"
+def render_cache(work: Path, runs: int) -> dict:
+    """The shipped kit's builds with the render cache (in a folder of the benchmark's own, warmed by one build) and,
+    back to back, the same builds with ``--no-cache``: after no change at all, and after one edit of a feature's
+    summary (each run a new one, so the cached build renders the pages that show it again)."""
+    project = _kit_copy(work / "cache-kit")
+    env = {**ENV, "CUTOVER_CACHE_DIR": str(work / "render-cache")}
+    env.pop("CUTOVER_NO_CACHE")
+    cutover_build(project, work / "cache-warm-up", env=env)
+    pairs: dict[str, list[tuple[Run, Run]]] = {"no_change": [], "one_file": []}
+    feature = next(p for p in sorted((project / "catalog" / "features").glob("*.yaml")) if "." not in p.stem)
+    for n in range(runs):
+        pairs["no_change"].append((cutover_build(project, work / f"cache-same{n}", env=env),
+                                   cutover_build(project, work / f"nocache-same{n}", "--no-cache", env=env)))
+        _edit_summary(feature, f"Benchmark edit {n} {time.time_ns()}")
+        pairs["one_file"].append((cutover_build(project, work / f"cache-edit{n}", env=env),
+                                  cutover_build(project, work / f"nocache-edit{n}", "--no-cache", env=env)))
+    identical = all(_same_tree(work / f"cache-{kind}{n}", work / f"nocache-{kind}{n}") for kind in ("same", "edit")
+                    for n in range(runs))
+    figure = lambda runs_: {"wall_s": median([r.wall_s for r in runs_]), "cpu_s": median([r.cpu_s for r in runs_])}
+    return {"cache": {kind: {"cached": figure([a for a, _ in done]), "uncached": figure([b for _, b in done])}
+                      for kind, done in pairs.items()} | {"identical": identical}}
+
+
+def _kit_copy(project: Path) -> Path:
     for name in ("catalog", "quizzes", "docs"):
         shutil.copytree(REPO / name, project / name)
     shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    return project
+
+
+def _edit_summary(feature: Path, marker: str) -> None:
+    text = feature.read_text("utf-8")
+    feature.write_text(re.sub(r"^summary:.*(?:\n[ \t]+.*)*", f"summary: {marker}.", text, count=1, flags=re.M), "utf-8")
+
+
+def serve_rebuild(work: Path, edits: int) -> dict:
+    """`cutover serve` on a copy of the shipped kit: seconds from saving one YAML edit (a guide's summary) to the new
+    page being served, which includes up to 0.5 s until MkDocs' file watcher polls."""
+    project = _kit_copy(work / "serve-kit")
     feature = next(p for p in sorted((project / "catalog" / "features").glob("*.yaml")) if "." not in p.stem)
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -238,10 +275,8 @@ def serve_rebuild(work: Path, edits: int) -> dict:
         for n in range(edits):
             time.sleep(1.5)  # let the watcher settle
             marker = f"Benchmark edit {n} {time.time_ns()}"
-            text = feature.read_text("utf-8")
-            text = re.sub(r"^summary:.*(?:\n[ \t]+.*)*", f"summary: {marker}.", text, count=1, flags=re.M)
             start = time.perf_counter()
-            feature.write_text(text, "utf-8")
+            _edit_summary(feature, marker)
             _wait_for(url, marker, timeout=300, proc=proc)
             latencies.append(time.perf_counter() - start)
     finally:
@@ -296,7 +331,8 @@ def machine() -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="small project, one run each, no serve or scaling (CI)")
-    parser.add_argument("--json", type=Path, help="also write the results to this file")
+    parser.add_argument("--json", type=Path, help="also write every result, the goals table included, to this file "
+                        "('-': print the JSON instead of the table)")
     parser.add_argument("--pages", type=int, help="pages per language of the synthetic project (default 400, quick 30)")
     parser.add_argument("--runs", type=int, help="runs per compared build (default 3, quick 1)")
     parser.add_argument("--scaling", default=None, help="pages per language to build for the scaling table, e.g. 500,1000,2000")
@@ -314,6 +350,8 @@ def main() -> None:
         results.update(default_site(work, runs, jobs=not args.quick))
         _progress("LMS packages", results)
         results.update(lms_packages(work))
+        _progress("render cache", results)
+        results.update(render_cache(work, runs))
         if not args.quick:
             _progress("serve rebuild", results)
             results.update(serve_rebuild(work, edits=runs))
@@ -328,9 +366,13 @@ def main() -> None:
     results["measured"] = {"date": time.strftime("%Y-%m-%d"), "command": " ".join(["python benchmarks/run.py", *command]),
                            **{k: results["machine"][k] for k in ("cpu", "cores", "python")},
                            "load_average": (results["machine"]["load_average"] or [None])[0]}
-    results["figures"] = figures(results)  # what README.md shows (benchmarks/readme.py)
+    results["goals"] = goals(results)  # issue 24's goals, each met or missed by how much
+    results["figures"] = figures(results)  # what README.md shows besides the goals (benchmarks/readme.py)
     text = json.dumps(results, indent=2)
-    print(text)
+    if args.json == Path("-"):
+        print(text)
+        return
+    print(text_table(results["goals"]))
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(text + "\n", "utf-8")

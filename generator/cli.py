@@ -211,8 +211,10 @@ def _through_scratch(target: Path, what: str, work: Callable[[Path], None], plac
               help="Build the languages in this many processes at once; the site is the same. Default: one per CPU core.")
 @click.option("--profile", is_flag=True, help="Print where the time went, per stage of the build (CPU seconds).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress (shown on a terminal only, in any case).")
+@click.option("--no-cache", is_flag=True,
+              help="Render every page afresh, without the render cache (also: CUTOVER_NO_CACHE=1). The site is the same.")
 def build(project: Path, site_dir: Path | None, language: str | None, strict: bool, verbose: bool, offline: bool,
-          part: str | None, jobs: int | None, profile: bool, quiet: bool) -> None:
+          part: str | None, jobs: int | None, profile: bool, quiet: bool, no_cache: bool) -> None:
     """Build the site into site/, every language and strictly (a warning fails it); the previous site stays untouched
     unless the build succeeds."""
     from generator.site import progress
@@ -236,7 +238,8 @@ def build(project: Path, site_dir: Path | None, language: str | None, strict: bo
     def work(scratch: Path) -> None:
         _require_config(project)
         report.append(build_site(project, scratch / "site", strict=strict, offline=offline, jobs=jobs,
-                                 part_languages=part_languages, one_language=bool(language), profile=profile) or "")
+                                 part_languages=part_languages, one_language=bool(language), profile=profile,
+                                 cache=not no_cache) or "")
 
     def place(scratch: Path) -> None:
         if part_languages:

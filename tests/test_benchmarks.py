@@ -21,7 +21,13 @@ def test_quick_benchmark_reports_every_figure(tmp_path: Path):
                          capture_output=True, text=True, timeout=1800)
     assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-2000:]
     result = json.loads(out.read_text("utf-8"))
-    assert json.loads(run.stdout) == result
+    goals = result["goals"]  # printed as a table, in the order, each with its verdict
+    assert run.stdout.splitlines()[0].split()[0] == "Goal" and all(g["goal"] in run.stdout for g in goals)
+    verdicts = {g["goal"]: g["verdict"] for g in goals}
+    assert verdicts["Peak memory of a build"] == "met" or verdicts["Peak memory of a build"].startswith("missed by")
+    assert verdicts["`cutover serve`: a text edit in the browser"] == "not measured (`--quick` skips serve)"
+    assert all(g["measured"] for g in goals if g["goal"].startswith(("No-change", "Build after changing one file")))
+    assert result["cache"]["identical"] is True  # the builds from the render cache are the --no-cache builds
     for key in ("overhead_ratio", "default_build_s", "quiz_runtime_gzip_bytes", "generator_s", "build_s", "plain_build_s",
                 "pages_per_s", "peak_rss_mb", "output_bytes", "pages"):
         assert isinstance(result[key], (int, float)) and result[key] > 0, key
@@ -48,6 +54,9 @@ def test_the_readme_figures_are_the_committed_results():
     readme = (REPO / "README.md").read_text("utf-8")
     for figure in data["figures"]:
         assert f"| {figure['figure']} | {figure['measured']} | {figure['goal']} |" in readme
+    assert len(data["goals"]) >= 10
+    for goal in data["goals"]:
+        assert f"| {goal['goal']} | {goal['target']} | {goal['measured']} | {goal['verdict']} |" in readme
     assert data["measured"]["date"] in readme.split("## Performance", 1)[1]
 
 
@@ -69,3 +78,32 @@ def test_the_table_writer_replaces_only_the_marked_block(tmp_path: Path):
     written = readme.rewrite(page, {"figures": rows, "measured": {"date": "2026-12-05", "cores": 2}})
     assert written.startswith("# Title\n\nbefore\n") and written.endswith(f"{readme.END}\nafter\n") and "old table" not in written
     assert "| Quiz runtime, gzipped | 11.1 KB (9.4 KB JS + 1.7 KB CSS) | ≤ 14 KiB (14.3 KB) |" in written and "Measured 2026-12-05 on 2 cores" in written
+
+
+def test_every_goal_says_met_missed_by_how_much_or_not_measured():
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    try:
+        import goals
+    finally:
+        sys.path.remove(str(REPO / "benchmarks"))
+    results = {"default_build_s": 7.5, "default_build_cpu_s": 12.0, "default_peak_rss_mb": 300.0, "peak_rss_mb": 80.0,
+               "overhead_ratio": 1.0, "overhead_ratio_cpu": 1.02, "pages": 800,
+               "cache": {"no_change": {"cached": {"wall_s": 1.2, "cpu_s": 1.0}, "uncached": {"wall_s": 9.0, "cpu_s": 8.0}}},
+               "scaling": [{"pages": 2000, "build_cpu_s": 60.0, "peak_rss_mb": 200.0},
+                           {"pages": 8000, "build_cpu_s": 320.0, "peak_rss_mb": 1536.0}]}
+    rows = {row["goal"]: row for row in goals.goals(results)}
+    assert list(rows) == [goal.name for goal in goals.GOALS]
+    assert rows["Full default build, cold (`--jobs` at its default)"]["verdict"] == "missed by 2.50 s (50 % over)"
+    assert rows["Full default build, cold (`--jobs` at its default)"]["measured"] == "7.50 s, 12.0 s CPU"
+    assert rows["Peak memory of a build"]["verdict"] == "met"
+    assert rows["No-change rebuild of the default site"]["verdict"] == "met"
+    assert "with `--no-cache`" in rows["No-change rebuild of the default site"]["measured"]
+    assert rows["Build after changing one file"]["verdict"] == "not measured in this run"
+    assert rows["Overhead against plain MkDocs on the same Markdown"]["verdict"] == "met"
+    assert rows["Scale: time linear in pages"]["verdict"] == "missed by 0.08 (7 % over)"  # 30 → 40 ms a page: ×1.33
+    assert rows["Scale: peak memory at the largest size (the goal: 20,000 pages)"]["verdict"] == "missed by 512 MiB (50 % over)"
+    assert rows["`cutover serve`: a navigation change (title, new page, translation, `mkdocs.yml`) in the browser"][
+        "verdict"].startswith("not measured: ")
+    assert rows["`cutover serve`: a text edit in the browser"]["verdict"] == "not measured (`--quick` skips serve)"
+    table = goals.text_table(list(rows.values()))
+    assert table.splitlines()[0].startswith("Goal") and "missed by 2.50 s" in table

@@ -39,7 +39,7 @@ def rows(report: str) -> dict[str, tuple[float, float]]:
 @pytest.mark.slow  # several builds, or the whole kit's: the full suite, not the edit–test loop
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_profile_names_every_stage_and_adds_up(tmp_path: Path, jobs: str):
-    run = build(tmp_path / "site", "--profile", "--jobs", jobs)
+    run = build(tmp_path / "site", "--profile", "--jobs", jobs, "--no-cache")  # every page rendered: every stage shown
     assert run.returncode == 0, run.stderr
     head = re.search(r"Where the time went: (\d+\.\d\d) s CPU in (\d) process(?:es)?, (\d+\.\d\d) s wall", run.stderr)
     assert head, run.stderr
@@ -50,6 +50,17 @@ def test_profile_names_every_stage_and_adds_up(tmp_path: Path, jobs: str):
     assert abs(sum(cpu for cpu, _ in table.values()) - total) < 0.05 * total + 0.02  # the stages are the whole build
     assert abs(sum(share for _, share in table.values()) - 100) < 1
     assert table["Markdown → HTML (Python-Markdown)"][0] > 0 and table["templates (Jinja: material + cutover partials)"][0] > 0
+
+
+@pytest.mark.slow  # several builds, or the whole kit's: the full suite, not the edit–test loop
+def test_profile_of_a_build_from_the_render_cache(tmp_path: Path, monkeypatch):
+    monkeypatch.setenv("CUTOVER_CACHE_DIR", str(tmp_path / "cache"))  # a cache of this test's own, empty
+    cold = build(tmp_path / "cold", "--profile", "--jobs", "1")
+    warm = build(tmp_path / "warm", "--profile", "--jobs", "1")
+    assert cold.returncode == 0 and warm.returncode == 0, cold.stderr + warm.stderr
+    markdown, cache = "Markdown → HTML (Python-Markdown)", "render cache: look up, store, replay"
+    assert rows(cold.stderr)[markdown][0] > 0 and cache in rows(cold.stderr)
+    assert markdown not in rows(warm.stderr) and cache in rows(warm.stderr)  # no page rendered again
 
 
 @pytest.mark.slow  # several builds, or the whole kit's: the full suite, not the edit–test loop

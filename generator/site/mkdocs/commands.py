@@ -18,6 +18,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
 from generator.site.mkdocs.preview import PortInUse, check_port
+from generator.site.rendercache import NO_CACHE_VARIABLE, RenderCache, cache_disabled
 from generator.site.mkdocs.profiling import profiled
 from generator.site.mkdocs.parallel import ParallelBuildError, _WarningCount, assemble_parts, build_languages, build_part
 
@@ -47,11 +48,13 @@ def _config(project: Path, **overrides):
 
 
 def build_site(project: Path, site_dir: Path, *, strict: bool = True, offline: bool = False, jobs: int = 1,
-               part_languages: list[str] | None = None, one_language: bool = False, profile: bool = False) -> str | None:
+               part_languages: list[str] | None = None, one_language: bool = False, profile: bool = False,
+               cache: bool = True) -> str | None:
     """Build the project's site into ``site_dir``: every language (``jobs`` processes at once), only
     ``part_languages`` unassembled (``site_dir/<lang>``), or the one language named by ``CUTOVER_LANGUAGE``
-    (``one_language``). With ``profile``, return a table of where the time went per stage."""
-    with profiled(profile) as clock, _counting_warnings() as warnings:
+    (``one_language``). With ``profile``, return a table of where the time went per stage. Without ``cache``, every
+    page is rendered afresh (generator/site/rendercache.py); with it, the cache is pruned after a build."""
+    with profiled(profile) as clock, _counting_warnings() as warnings, _render_cache(project, cache):
         try:
             config = _config(project, site_dir=str(site_dir), strict=strict)
             if offline:
@@ -69,6 +72,24 @@ def build_site(project: Path, site_dir: Path, *, strict: bool = True, offline: b
         except (PluginError, ConfigurationError) as exc:
             raise SiteBuildError(str(exc)) from None
         return clock.report() if clock is not None else None
+
+
+@contextlib.contextmanager
+def _render_cache(project: Path, enabled: bool):
+    """``CUTOVER_NO_CACHE`` for the length of one build when the cache is off (parallel workers inherit it); when it
+    is on, the cache is kept within its bound once the build has succeeded."""
+    before = os.environ.get(NO_CACHE_VARIABLE)
+    if not enabled:
+        os.environ[NO_CACHE_VARIABLE] = "1"
+    try:
+        yield
+        if not cache_disabled():
+            RenderCache(project).prune()
+    finally:
+        if before is None:
+            os.environ.pop(NO_CACHE_VARIABLE, None)
+        else:
+            os.environ[NO_CACHE_VARIABLE] = before
 
 
 @contextlib.contextmanager

@@ -43,6 +43,8 @@ from generator.site import chrome, csp, lastchanged, sanitize
 from generator.site.finish import finish_site
 from generator.site.languages import site_problems
 from generator.site import progress
+from generator.site.mkdocs import cached_render
+from generator.site.rendercache import RenderCache, cache_disabled
 from generator.site.mkdocs.preview import LastGoodSite
 from generator.site.navigation import default_nav, section_title
 from generator.site.offline import SHIM
@@ -95,6 +97,7 @@ class _LocatedLinkWarnings(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         match = self._MESSAGE.match(record.getMessage())
         if match:
+            record.cutover_original_message = record.getMessage()  # what the render cache replays (it is placed anew)
             where = self.plugin.writers_place(match.group("rel"), match.group("target"))
             record.msg, record.args = f"{where}: this page {match.group('rest')}", ()
         return True
@@ -142,6 +145,7 @@ class CutoverPlugin(BasePlugin[CutoverConfig]):
         self._search_mark = 0
         self._policy = csp.Policy()
         self._built = self._to_build = 0
+        self._render_cache: RenderCache | None = None  #: this build's (None: off)
 
     def on_startup(self, command, dirty):
         # Defining on_startup also makes MkDocs keep this instance across serve rebuilds, which the
@@ -150,6 +154,8 @@ class CutoverPlugin(BasePlugin[CutoverConfig]):
         self._preview = command == "serve"
 
     def on_shutdown(self):
+        if self._render_cache is not None:  # `mkdocs build` or serve ending: keep the cache within its bound
+            self._render_cache.prune()
         self._incremental = False
         self._memory.clear()
         self._signature = None
@@ -244,6 +250,7 @@ class CutoverPlugin(BasePlugin[CutoverConfig]):
     def on_pre_build(self, config):
         self._search_mark = 0  # material's search plugin starts a new index for every build (every language)
         self._localise_markdown(config)
+        self._open_render_cache(config)
         search = self._search_plugin(config)
         if self._incremental and getattr(search, "search_index_prev", None) is not None:
             # material merges a dirty build's entries into the previous build's, assuming that was the same
@@ -265,6 +272,34 @@ class CutoverPlugin(BasePlugin[CutoverConfig]):
         else:  # generated HTML blocks link pages by their Markdown paths: give them the pages' addresses
             content = _MD_HREF.sub(lambda m: self._page_href(m, page, files), content)
         return content
+
+    @event_priority(-100)  # the key holds the page's Markdown as rendered: install after other plugins' edits
+    def on_page_markdown(self, markdown, page, config, files):
+        if self._render_cache is not None:
+            cached_render.install(page, self._render_cache, self._current_language(config))
+        return markdown
+
+    def _open_render_cache(self, config) -> None:
+        """The persistent render cache (generator/site/rendercache.py), unless turned off or an extension could read
+        files the key does not hold."""
+        if cache_disabled():
+            self._render_cache = None
+            return
+        impure = cached_render.cacheable_extensions(config)
+        if impure is not None:
+            log.info(f"cutover: render cache off: the Markdown extension {impure} may read other files")
+            self._render_cache = None
+            return
+        if self._render_cache is None:
+            self._render_cache = RenderCache(self.layout.root)
+        self._render_cache.counts[self._current_language(config)] = [0, 0]
+
+    def _report_render_cache(self, config) -> None:
+        lang = self._current_language(config)
+        if self._render_cache is None or lang not in self._render_cache.counts:
+            return
+        hits, misses = self._render_cache.counts.pop(lang)
+        log.info(f"cutover: {lang}: {hits} of {hits + misses} pages from the render cache")
 
     @staticmethod
     def _page_href(match, page, files) -> str:
@@ -389,6 +424,7 @@ class CutoverPlugin(BasePlugin[CutoverConfig]):
     @event_priority(-100)  # after other plugins added their template extensions
     def on_env(self, env, config, files):
         lang = self._current_language(config)
+        self._report_render_cache(config)  # every page of this language is rendered (static-i18n nests the next ones later)
         if not isinstance(env.loader, _ScriptMarkingLoader):  # the theme's inline scripts get their hashes (site/csp.py)
             env.loader = _ScriptMarkingLoader(env.loader)
         # Every language's build (and every serve rebuild) compiles the same templates: once is enough.

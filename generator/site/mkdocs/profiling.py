@@ -22,6 +22,7 @@ STAGES = [
     ("generator.site.mkdocs.plugin", "stage", "stage: hand-written pages, staging tree"),
     ("mkdocs.structure.pages", "Page.read_source", "MkDocs: read pages"),
     ("mkdocs.structure.pages", "Page.render", "Markdown → HTML (Python-Markdown)"),
+    ("generator.site.mkdocs.cached_render", "_render", "render cache: look up, store, replay"),
     ("jinja2.environment", "Template.render", "templates (Jinja: material + cutover partials)"),
     ("material.plugins.search.plugin", "SearchPlugin.on_page_context", "search index (material)"),
     ("material.plugins.search.plugin", "SearchPlugin.on_post_build", "search index (material)"),
