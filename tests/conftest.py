@@ -27,6 +27,16 @@ def project(tmp_path: Path) -> Path:
     return target
 
 
+def pytest_collection_modifyitems(items: list) -> None:
+    """The files that hold slow tests first: scripts/test deals whole files out to one worker per core in this order,
+    and a long file dealt out last would leave one worker running alone at the end. A file's tests stay together and
+    in order (its module fixtures, such as a built site, are made once)."""
+    slow_files = {item.path for item in items if item.get_closest_marker("slow")}
+    first: dict = {}
+    for i, item in enumerate(items):
+        first.setdefault(item.path, i)
+    items.sort(key=lambda item: (item.path not in slow_files, first[item.path]))  # stable: in order within a file
+
 
 def pytest_unconfigure(config) -> None:
     shutil.rmtree(_RENDER_CACHE, ignore_errors=True)

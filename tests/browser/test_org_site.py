@@ -39,6 +39,7 @@ def org_url(org_site: Path):
     server.shutdown()
 
 
+@pytest.mark.slow  # minutes: cutover verify over an organisation's whole site
 def test_verify_passes_on_the_organisation_site(org_site: Path, tmp_path: Path) -> None:
     args = [sys.executable, "-m", "generator.cli", "verify", str(org_site), "--jobs", "2"]
     if browser_executable():

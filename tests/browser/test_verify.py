@@ -88,6 +88,7 @@ def test_clean_fixture_site_passes(sites):
     assert "NOTE  translations" in run.stdout
 
 
+@pytest.mark.slow  # minutes: cutover verify over the whole kit's site
 def test_shipped_default_site_passes(default_site):
     run, data = run_verify(default_site)
     assert run.returncode == 0, run.stdout

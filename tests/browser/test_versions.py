@@ -71,6 +71,7 @@ def test_site_root_sends_readers_to_the_default_version(page: Page, base: str):
     expect(page.locator('[data-md-component="outdated"]')).to_be_hidden()
 
 
+@pytest.mark.slow  # minutes: cutover verify over every published version
 def test_verify_passes_on_the_published_tree(exported):
     run = subprocess.run([sys.executable, "-m", "generator.cli", "verify", str(exported)], capture_output=True, text=True, timeout=900)
     assert run.returncode == 0, run.stdout[-3000:]

@@ -171,6 +171,7 @@ def test_bad_requests_are_explained_and_write_nothing(fixture_site, tmp_path):
     assert "Traceback" not in run.stderr
 
 
+@pytest.mark.slow  # minutes: every card of the whole kit printed
 @pytest.mark.browser  # prints with Chromium
 def test_every_card_of_the_default_kit_fits_one_page_unscaled(tmp_path):
     run = cutover("pdf", "-p", str(REPO), "--kind", "card", "--jobs", "4", "-o", str(tmp_path))
