@@ -30,7 +30,10 @@
       watch.disconnect();
       post("manual-end");
     });
-    watch.observe(last);
+    // Watched once the page has its full length: until the site's scripts have opened the current phase and laid
+    // out the cards, the last section can sit in the first screen and would count as read.
+    const start = () => requestAnimationFrame(() => requestAnimationFrame(() => watch.observe(last)));
+    if (document.readyState === "complete") start(); else window.addEventListener("load", start, { once: true });
   }
 
   const tasks = [...article.querySelectorAll("li[data-role][data-task]")];
