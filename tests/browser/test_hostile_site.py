@@ -120,15 +120,16 @@ def _pages(site: Path) -> list[str]:
     return sorted("" if f == "." else f + "/" for f in folders if f.split("/")[0] not in ("assets", "search"))
 
 
-def _visit(page: Page, url: str) -> list:
+def _visit(page: Page, url: str, interact: bool = True) -> list:
     page.goto(url)
     page.wait_for_load_state("load")
     problems = page.evaluate(INSPECT)
-    for link in page.locator("article a[href='#']").all()[:6]:  # what a curious reader clicks: the disarmed links
-        if link.is_visible():
-            link.hover()
-            link.click()
-    page.locator("article").first.hover()
+    if interact:
+        for link in page.locator("article a[href='#']").all()[:6]:  # what a curious reader clicks: the disarmed links
+            if link.is_visible():
+                link.hover()
+                link.click()
+        page.locator("article").first.hover()
     return problems + page.evaluate("window.__hits")
 
 
@@ -236,7 +237,9 @@ def test_nothing_runs_on_an_organisation_site(hostile_page: Page, hostile_org):
         if hostilekit.MARK in info.title or "org-page" in info.url:
             sampled[(info.lang, info.url)] = info.url
     assert len(pages) > 400 and len(set(sampled.values())) > 100
-    found = {path: problems for path in sorted(set(sampled.values())) if (problems := _visit(hostile_page, f"{url}/{path}"))}
+    # Loaded and inspected; the clicks on disarmed links are the fixture site's test (the same pages' code).
+    found = {path: problems for path in sorted(set(sampled.values()))
+             if (problems := _visit(hostile_page, f"{url}/{path}", interact=False))}
     assert found == {} and hostile_page.dialogs == []
     hostile_page.goto(f"{url}/de/")
     assert f" - {ORG_NAME}: Schulung zum neuen Telefonsystem" in hostile_page.title()  # the organisation's name, as written
