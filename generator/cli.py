@@ -217,16 +217,27 @@ def build(project: Path, site_dir: Path | None, language: str | None, strict: bo
           part: str | None, jobs: int | None, profile: bool, quiet: bool, no_cache: bool) -> None:
     """Build the site into site/, every language and strictly (a warning fails it); the previous site stays untouched
     unless the build succeeds."""
-    from generator.site import progress
-    from generator.site.mkdocs.commands import build_site, quiet_logging
+    from generator.site import progress, uptodate
+    from generator.site.rendercache import cache_disabled
 
-    quiet_logging(verbose)
-    progress.set_sink(None if verbose else _page_progress(quiet))
     project = project.resolve()
     target = (site_dir or project / ("parts" if part else "site")).resolve()
     part_languages = [lang.strip() for lang in (part or "").split(",") if lang.strip()]
     if part is not None and (not part_languages or language or (jobs or 1) > 1):
         raise click.UsageError("--part needs a comma-separated list of languages, and goes without --lang and --jobs")
+
+    # A whole site built strictly from these very inputs is already in place: building it again writes the same bytes.
+    checked = not part_languages and not no_cache and not cache_disabled()
+    key = uptodate.inputs_key(project, target, {"strict": strict, "offline": offline, "language": language}) if checked else ""
+    if checked and uptodate.is_current(target, key):
+        click.echo(f"Site in {target} is up to date: nothing it is built from has changed (--no-cache builds it anyway)")
+        return
+    uptodate.forget(target)
+
+    from generator.site.mkdocs.commands import build_site, quiet_logging  # MkDocs loads only when there is work
+
+    quiet_logging(verbose)
+    progress.set_sink(None if verbose else _page_progress(quiet))
     jobs = jobs or _cores()
     _require_config(project)
     _require_language(project, language)
@@ -251,6 +262,8 @@ def build(project: Path, site_dir: Path | None, language: str | None, strict: bo
             sitedir.swap(scratch / "site", target)
 
     _through_scratch(target, "build", work, place)
+    if checked and strict:  # a strict build that succeeded printed no warning a skipped one would owe the writer
+        uptodate.record(target, key)
     click.echo(f"{'Part' if part_languages else 'Site'} written to {target}")
     if profile and report[0]:
         click.echo(report[0], err=True)
