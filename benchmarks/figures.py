@@ -45,7 +45,8 @@ def _profile(r: dict) -> tuple[str, str, str]:
 def _serve(r: dict) -> tuple[str, str, str]:
     reported = f" (MkDocs reports {r['serve_build_reported_s']:.1f} s)" if r.get("serve_build_reported_s") else ""
     return ("Rebuild under `cutover serve` after one YAML edit (save to page served)",
-            f"{r['serve_rebuild_s']:.1f} s median{reported}", "≤ 1 s")
+            f"text: {r['serve_rebuild_s']:.1f} s median{reported}; a title (navigation): {r['serve_navigation_s']:.1f} s median",
+            "≤ 1 s; ≤ 3 s")
 
 
 def _scaling(r: dict) -> tuple[str, str, str]:

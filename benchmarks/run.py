@@ -222,26 +222,32 @@ def _same_tree(a: Path, b: Path) -> bool:
 
 
 def render_cache(work: Path, runs: int) -> dict:
-    """The shipped kit's builds with the render cache (in a folder of the benchmark's own, warmed by one build) and,
-    back to back, the same builds with ``--no-cache``: after no change at all, and after one edit of a feature's
-    summary (each run a new one, so the cached build renders the pages that show it again)."""
+    """The shipped kit rebuilt with the caches (in a folder of the benchmark's own, warmed by one build) and, back to
+    back, the same builds with ``--no-cache``: into the same site folder after no change at all (the up-to-date check
+    finds nothing to do), into a new folder after no change (the render cache alone), and into the same folder after
+    one edit of a feature's summary (each run a new one, so the pages that show it are rendered again)."""
     project = _kit_copy(work / "cache-kit")
     env = {**ENV, "CUTOVER_CACHE_DIR": str(work / "render-cache")}
     env.pop("CUTOVER_NO_CACHE")
-    cutover_build(project, work / "cache-warm-up", env=env)
-    pairs: dict[str, list[tuple[Run, Run]]] = {"no_change": [], "one_file": []}
+    site = work / "cache-site"
+    cutover_build(project, site, env=env)
+    pairs: dict[str, list[tuple[Run, Run]]] = {"no_change": [], "new_folder": [], "one_file": []}
+    identical = []
     feature = next(p for p in sorted((project / "catalog" / "features").glob("*.yaml")) if "." not in p.stem)
     for n in range(runs):
-        pairs["no_change"].append((cutover_build(project, work / f"cache-same{n}", env=env),
+        pairs["no_change"].append((cutover_build(project, site, env=env),
                                    cutover_build(project, work / f"nocache-same{n}", "--no-cache", env=env)))
+        identical.append(_same_tree(site, work / f"nocache-same{n}"))
+        pairs["new_folder"].append((cutover_build(project, work / f"cache-new{n}", env=env), pairs["no_change"][-1][1]))
+        identical.append(_same_tree(work / f"cache-new{n}", work / f"nocache-same{n}"))
         _edit_summary(feature, f"Benchmark edit {n} {time.time_ns()}")
-        pairs["one_file"].append((cutover_build(project, work / f"cache-edit{n}", env=env),
+        pairs["one_file"].append((cutover_build(project, site, env=env),
                                   cutover_build(project, work / f"nocache-edit{n}", "--no-cache", env=env)))
-    identical = all(_same_tree(work / f"cache-{kind}{n}", work / f"nocache-{kind}{n}") for kind in ("same", "edit")
-                    for n in range(runs))
+        identical.append(_same_tree(site, work / f"nocache-edit{n}"))
+    skipped = all("is up to date" in cached.output for cached, _ in pairs["no_change"])
     figure = lambda runs_: {"wall_s": median([r.wall_s for r in runs_]), "cpu_s": median([r.cpu_s for r in runs_])}
     return {"cache": {kind: {"cached": figure([a for a, _ in done]), "uncached": figure([b for _, b in done])}
-                      for kind, done in pairs.items()} | {"identical": identical}}
+                      for kind, done in pairs.items()} | {"identical": all(identical), "no_change_skipped": skipped}}
 
 
 def _kit_copy(project: Path) -> Path:
@@ -257,28 +263,43 @@ def _edit_summary(feature: Path, marker: str) -> None:
 
 
 def serve_rebuild(work: Path, edits: int) -> dict:
-    """`cutover serve` on a copy of the shipped kit: seconds from saving one YAML edit (a guide's summary) to the new
-    page being served, which includes up to 0.5 s until MkDocs' file watcher polls."""
+    """`cutover serve` on a copy of the shipped kit: seconds from saving one YAML edit to the new page being served,
+    which includes up to 0.5 s until MkDocs' file watcher polls. A text edit (a guide's summary) is waited for on
+    the guide; a navigation change (the guide's title) on another guide's page, whose navigation lists it."""
     project = _kit_copy(work / "serve-kit")
-    feature = next(p for p in sorted((project / "catalog" / "features").glob("*.yaml")) if "." not in p.stem)
+    features = [p for p in sorted((project / "catalog" / "features").glob("*.yaml")) if "." not in p.stem]
+    feature = features[0]
+    category = lambda p: re.search(r"^category:\s*(\S+)", p.read_text("utf-8"), re.M).group(1)
+    # navigation.prune: a page's navigation holds its own section, so the neighbour is a guide of the same category
+    neighbour = next(p for p in features[1:] if category(p) == category(feature))
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     url = f"http://127.0.0.1:{port}/guides/{feature.stem}/"
+    elsewhere = f"http://127.0.0.1:{port}/guides/{neighbour.stem}/"
     log = work / "serve.log"
+    env = {**ENV, "CUTOVER_CACHE_DIR": str(work / "serve-cache")}  # as a writer serves: with the render cache
+    env.pop("CUTOVER_NO_CACHE")
     with open(log, "wb") as out:
         proc = subprocess.Popen([PY, "-m", "generator.cli", "serve", "-p", str(project), "-a", f"127.0.0.1:{port}"],
-                                env=ENV, stdout=out, stderr=subprocess.STDOUT)
+                                env=env, stdout=out, stderr=subprocess.STDOUT)
     try:
         _wait_for(url, "</html>", timeout=900, proc=proc)  # served once the first build is done
-        latencies = []
+        text, navigation = [], []
         for n in range(edits):
             time.sleep(1.5)  # let the watcher settle
             marker = f"Benchmark edit {n} {time.time_ns()}"
             start = time.perf_counter()
             _edit_summary(feature, marker)
             _wait_for(url, marker, timeout=300, proc=proc)
-            latencies.append(time.perf_counter() - start)
+            text.append(time.perf_counter() - start)
+        for n in range(edits):
+            time.sleep(1.5)
+            title = f"Benchmark title {n} {time.time_ns()}"
+            start = time.perf_counter()
+            _edit_title(feature, title)
+            _wait_for(elsewhere, title, timeout=300, proc=proc)
+            navigation.append(time.perf_counter() - start)
     finally:
         proc.terminate()
         try:
@@ -286,9 +307,15 @@ def serve_rebuild(work: Path, edits: int) -> dict:
         except subprocess.TimeoutExpired:
             proc.kill()
     built = [float(s) for s in re.findall(r"Documentation built in ([\d.]+) seconds", log.read_text("utf-8", "replace"))]
-    return {"serve_rebuild_s": median(latencies), "serve_rebuild_runs_s": latencies,
-            "serve_build_reported_s": median(built[1:]) if len(built) > 1 else None,
+    return {"serve_rebuild_s": median(text), "serve_rebuild_runs_s": text,
+            "serve_navigation_s": median(navigation), "serve_navigation_runs_s": navigation,
+            "serve_build_reported_s": median(built[1:edits + 1]) if len(built) > 1 else None,
             "serve_first_build_s": built[0] if built else None}
+
+
+def _edit_title(feature: Path, title: str) -> None:
+    text = feature.read_text("utf-8")
+    feature.write_text(re.sub(r"^title:.*", f"title: {title}", text, count=1, flags=re.M), "utf-8")
 
 
 def _wait_for(url: str, text: str, timeout: float, proc: subprocess.Popen) -> None:

@@ -28,6 +28,7 @@ def test_quick_benchmark_reports_every_figure(tmp_path: Path):
     assert verdicts["`cutover serve`: a text edit in the browser"] == "not measured (`--quick` skips serve)"
     assert all(g["measured"] for g in goals if g["goal"].startswith(("No-change", "Build after changing one file")))
     assert result["cache"]["identical"] is True  # the builds from the render cache are the --no-cache builds
+    assert result["cache"]["no_change_skipped"] is True  # a rebuild of unchanged inputs found the site up to date
     for key in ("overhead_ratio", "default_build_s", "quiz_runtime_gzip_bytes", "generator_s", "build_s", "plain_build_s",
                 "pages_per_s", "peak_rss_mb", "output_bytes", "pages"):
         assert isinstance(result[key], (int, float)) and result[key] > 0, key
@@ -103,7 +104,11 @@ def test_every_goal_says_met_missed_by_how_much_or_not_measured():
     assert rows["Scale: time linear in pages"]["verdict"] == "missed by 0.08 (7 % over)"  # 30 → 40 ms a page: ×1.33
     assert rows["Scale: peak memory at the largest size (the goal: 20,000 pages)"]["verdict"] == "missed by 512 MiB (50 % over)"
     assert rows["`cutover serve`: a navigation change (title, new page, translation, `mkdocs.yml`) in the browser"][
-        "verdict"].startswith("not measured: ")
+        "verdict"] == "not measured (`--quick` skips serve)"
+    served = {row["goal"]: row for row in goals.goals({**results, "serve_rebuild_s": 0.8, "serve_navigation_s": 4.5})}
+    assert served["`cutover serve`: a text edit in the browser"]["verdict"] == "met"
+    assert served["`cutover serve`: a navigation change (title, new page, translation, `mkdocs.yml`) in the browser"][
+        "verdict"] == "missed by 1.50 s (50 % over)"
     assert rows["`cutover serve`: a text edit in the browser"]["verdict"] == "not measured (`--quick` skips serve)"
     table = goals.text_table(list(rows.values()))
     assert table.splitlines()[0].startswith("Goal") and "missed by 2.50 s" in table

@@ -17,6 +17,7 @@ extend the typed word ("Anruf" finds "Anrufe", "Anrufen").
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import unicodedata
@@ -53,6 +54,7 @@ def search_settings(lang: str) -> dict:
             "pipeline": _PIPELINES.get(lang, ["stopWordFilter"]) if supported else []}
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a site's words repeat from page to page, and from one serve rebuild to the next
 def fold(word: str) -> str:
     """``word`` without accents: équipe → equipe, Rückruf → Ruckruf, łączność → lacznosc."""
     decomposed = unicodedata.normalize("NFKD", word.translate(_LETTERS))
@@ -63,13 +65,20 @@ def folded_words(*texts: str) -> str:
     """The words of ``texts`` that change when folded, folded, once each (what a reader typing without accents finds)."""
     seen: dict[str, None] = {}
     for text in texts:
-        for word in _WORD_BREAKS.split(_TAGS.sub(" ", text)):
-            if word.isascii():  # nothing to fold (every letter fold() changes is outside ASCII): most words
-                continue
-            plain = fold(word)
-            if plain != word and plain.strip():
-                seen.setdefault(plain.lower(), None)
+        seen.update(dict.fromkeys(_folded_in(text)))
     return " ".join(seen)
+
+
+@functools.lru_cache(maxsize=1 << 13)  # under `cutover serve`, most pages' text is the same from one rebuild to the next
+def _folded_in(text: str) -> tuple[str, ...]:
+    seen: dict[str, None] = {}
+    for word in _WORD_BREAKS.split(_TAGS.sub(" ", text)):
+        if word.isascii():  # nothing to fold (every letter fold() changes is outside ASCII): most words
+            continue
+        plain = fold(word)
+        if plain != word and plain.strip():
+            seen.setdefault(plain.lower(), None)
+    return tuple(seen)
 
 
 def split_search_index(site_dir: Path, languages: list[str], only: str | None = None,
