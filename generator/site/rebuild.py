@@ -20,10 +20,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 
-def site_signature(staging: Path, config_file: Path | None, nav: object) -> str:
-    """Digest of what every page shows: the set of files, each page's front matter and title, the navigation,
-    and ``mkdocs.yml``. Unchanged signature: rebuilding only the pages whose Markdown changed gives the full
-    build's site."""
+def site_signature(staging: Path, config_file: Path | None, nav: object, titles: bool = True) -> str:
+    """Digest of what every page shows: the set of files, each page's front matter and title (unless ``titles`` is
+    false: the adapter then rebuilds the pages whose navigation shows a changed title), the navigation, and
+    ``mkdocs.yml``. Unchanged signature: rebuilding only the pages whose Markdown changed gives the full build's site."""
     digest = hashlib.sha256()
     digest.update(repr(nav).encode())
     if config_file is not None and config_file.is_file():
@@ -32,12 +32,12 @@ def site_signature(staging: Path, config_file: Path | None, nav: object) -> str:
         if not path.is_file():
             continue
         digest.update(b"\0" + path.relative_to(staging).as_posix().encode())
-        if path.suffix == ".md":
-            digest.update(b"\0" + _head(path))
+        if titles and path.suffix == ".md":
+            digest.update(b"\0" + head(path))
     return digest.hexdigest()
 
 
-def _head(page: Path) -> bytes:
+def head(page: Path) -> bytes:
     """The page up to its first "# " heading: front matter and the title MkDocs takes from it."""
     head = []
     with page.open("rb") as file:
@@ -55,11 +55,13 @@ class PageMemory:
     titles: dict[tuple[str, str], str] = field(default_factory=dict)
     entries: dict[tuple[str, str], list[dict]] = field(default_factory=dict)
     order: dict[str, list[str]] = field(default_factory=dict)  #: language -> pages (source paths) in build order
+    views: dict[tuple[str, str], str] = field(default_factory=dict)  #: the digest of the navigation the page shows
 
     def clear(self) -> None:
         self.titles.clear()
         self.entries.clear()
         self.order.clear()
+        self.views.clear()
 
     def search_docs(self, languages: list[str]) -> list[dict]:
         """Every remembered search entry, language by language in page order, as one full build indexes them."""

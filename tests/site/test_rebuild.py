@@ -70,10 +70,39 @@ def test_text_edit_rebuilds_only_the_pages_that_show_it(serve: Serve, project: P
     assert tree_snapshot(serve.site) == full_build(project, tmp_path / "full")
 
 
-def test_title_edit_rebuilds_every_page(serve: Serve, project: Path, tmp_path: Path):
+def test_title_edit_rebuilds_the_pages_whose_navigation_shows_it(serve: Serve, project: Path, tmp_path: Path):
+    edit(project / "catalog/features/dial.yaml", "related: [hold]", "related: []")  # the dial guide names hold only
+    serve.rebuild()                                                                 # in its navigation now
+    before = mtimes(serve.site)
+    staged = (serve.site / "guides/dial/index.html").read_text("utf-8")
     edit(project / "catalog/features/hold.yaml", "title: Hold a call", "title: Hold a call for a while")
     serve.rebuild()
-    assert "Hold a call for a while" in (serve.site / "guides/dial/index.html").read_text("utf-8")  # in the navigation
+    changed = {page for page, mtime in mtimes(serve.site).items() if before.get(page) != mtime}
+    assert "Hold a call" in staged and "Hold a call for a while" in (serve.site / "guides/dial/index.html").read_text("utf-8")
+    assert "guides/dial/index.html" in changed  # its Markdown is the same: rebuilt for the navigation alone
+    # navigation.prune: the other sections show the guides as one link; their pages (and other languages) stay
+    assert not changed & {"faq/index.html", "about/index.html", "timeline/index.html", "de/guides/dial/index.html"}
+    assert len(changed) < len(before) // 3
+    assert tree_snapshot(serve.site) == full_build(project, tmp_path / "full")
+
+
+def test_a_title_edit_reaches_the_neighbours_footer_and_other_sections_link(serve: Serve, project: Path, tmp_path: Path):
+    """The first guide's title is the guides section's link on every other page; a page's footer names its neighbours."""
+    guides = sorted((serve.site / "guides").glob("*/index.html"))
+    first = guides[0].parent.name
+    edit(project / f"catalog/features/{first}.yaml", "title: ", "title: Renamed — ")
+    serve.rebuild()
+    assert tree_snapshot(serve.site) == full_build(project, tmp_path / "full")
+
+
+def test_title_edit_rebuilds_every_page_when_the_theme_shows_the_whole_navigation(serve: Serve, project: Path,
+                                                                                 tmp_path: Path):
+    edit(project / "mkdocs.yml", "navigation.prune]", "navigation.expand]")
+    serve.rebuild()
+    before = mtimes(serve.site)
+    edit(project / "catalog/features/hold.yaml", "title: Hold a call", "title: Hold a call for a while")
+    serve.rebuild()
+    assert all(before[page] != mtime for page, mtime in mtimes(serve.site).items() if page in before)
     assert tree_snapshot(serve.site) == full_build(project, tmp_path / "full")
 
 

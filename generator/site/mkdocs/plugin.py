@@ -21,6 +21,7 @@ from urllib.parse import urljoin
 import jinja2
 import jinja2.bccache
 from markupsafe import Markup
+from mkdocs.commands.build import _populate_page as populate_page  # pinned MkDocs 1.6.1: read and render one page
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
@@ -43,13 +44,13 @@ from generator.site import chrome, csp, lastchanged, sanitize
 from generator.site.finish import finish_site
 from generator.site.languages import site_problems
 from generator.site import progress
-from generator.site.mkdocs import cached_render
+from generator.site.mkdocs import cached_render, navviews
 from generator.site.rendercache import RenderCache, cache_disabled
 from generator.site.mkdocs.preview import LastGoodSite
 from generator.site.navigation import default_nav, section_title
 from generator.site.offline import SHIM
 from generator.site.pagehtml import fix_error_page, fix_page
-from generator.site.rebuild import PageMemory, replace_search_docs, site_signature
+from generator.site.rebuild import PageMemory, head, replace_search_docs, site_signature
 from generator.site.stage import ASSET_DIR, ASSETS, default_staging_dir, page_meta, remove_dead_staging, remove_staging, stage
 
 log = logging.getLogger("mkdocs.plugins.cutover")
@@ -140,6 +141,8 @@ class CutoverPlugin(BasePlugin[CutoverConfig]):
         self._incremental = False  #: serve with dirty builds (see on_startup)
         self._preview = False  #: the writers' preview (serve): repository link and edit pencils shown
         self._memory = PageMemory()
+        self._per_page_navigation = False  #: serve rebuilds the pages a title change reaches, not all (navviews.py)
+        self._nav = None  #: this language's navigation (on_nav), for on_env
         self._signature: str | None = None  #: site_signature() of the last successful build
         self._next_signature: str | None = None
         self._search_mark = 0
@@ -236,7 +239,9 @@ class CutoverPlugin(BasePlugin[CutoverConfig]):
         config_file = Path(config.config_file_path) if config.config_file_path else None
         # The feedback widget and the theme's strings are part of every page's template, not of its Markdown: they count too.
         strings = self.project.ui.signature(EVERY_PAGE) if self.project.ui else ""
-        self._next_signature = site_signature(self.staging, config_file, (config.nav, widget_settings(self.project), strings))
+        self._per_page_navigation = navviews.usable(config)
+        self._next_signature = site_signature(self.staging, config_file, (config.nav, widget_settings(self.project), strings),
+                                              titles=not self._per_page_navigation)
         if self._next_signature != self._signature:
             site_dir = Path(config.site_dir)
             for child in site_dir.iterdir() if site_dir.is_dir() else []:
@@ -308,6 +313,18 @@ class CutoverPlugin(BasePlugin[CutoverConfig]):
         if found is None:
             return match.group(0)
         return f'href="{found.url_relative_to(page.file)}{match.group(2) or ""}"'
+
+    def _rebuild_where_navigation_changed(self, config, files, lang: str) -> None:
+        """A dirty build rebuilds the pages whose Markdown changed; a changed title also changes the navigation of the
+        pages that show it (generator/site/mkdocs/navviews.py): those are read and rebuilt too."""
+        shown = navviews.views(self._nav, lambda page: head(Path(page.file.abs_src_path)))
+        for file in files.documentation_pages():
+            page, key = file.page, (lang, file.src_uri)
+            view = shown.get(file.src_uri, shown[""])
+            if page is not None and page.content is None and self._memory.views.get(key, view) != view:
+                Path(file.abs_dest_path).unlink(missing_ok=True)  # what MkDocs' dirty build takes as "modified"
+                populate_page(page, config, files)
+            self._memory.views[key] = view
 
     def _remember_search_entries(self, page, config) -> None:
         """The search entries material just made for this page (a dirty build indexes only the pages it builds)."""
@@ -439,6 +456,8 @@ class CutoverPlugin(BasePlugin[CutoverConfig]):
                 page = file.page
                 if page is not None and page.content is None and (lang, file.src_uri) in self._memory.titles:
                     page.title = self._memory.titles[(lang, file.src_uri)]  # not read by a dirty build: the nav needs it
+            if self._per_page_navigation and self._nav is not None:
+                self._rebuild_where_navigation_changed(config, files, lang)
         # material writes a page's title into <title> through Jinja's striptags, which decodes entities: a title
         # "&lt;/title&gt;&lt;script&gt;" came out as markup. Reduced to text, the title is written as HTML text again.
         env.filters["striptags"] = lambda value: Markup(escape.html_of_html_text(str(value)))
@@ -506,6 +525,7 @@ class CutoverPlugin(BasePlugin[CutoverConfig]):
 
     @event_priority(-150)  # after mkdocs-static-i18n has localised the navigation
     def on_nav(self, nav, config, files):
+        self._nav = nav
         lang = self._current_language(config)
         for item in _walk(nav.items):
             if isinstance(item, Section):
