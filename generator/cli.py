@@ -307,7 +307,8 @@ def assemble(project: Path, parts: Path, site_dir: Path | None) -> None:
 @click.option("--lang", "language", default=None, help="Serve one language only (faster rebuilds).")
 @click.option("--full-rebuilds", is_flag=True,
               help="Rebuild every page after each change. By default only pages whose content changed are rebuilt, "
-                   "and every page whenever the navigation, a title or mkdocs.yml changes.")
+                   "with the pages whose navigation shows a changed title, and every page whenever the page set, the "
+                   "navigation or mkdocs.yml changes.")
 def serve(project: Path, dev_addr: str, language: str | None, full_rebuilds: bool) -> None:
     """Serve the site with live reload; edits to catalog/, quizzes/ and docs/ rebuild it."""
     from generator.site.mkdocs.commands import PortInUse, SiteBuildError, quiet_logging
