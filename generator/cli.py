@@ -12,12 +12,24 @@ from pathlib import Path
 import click
 
 from generator import DISTRIBUTION
-from generator.authoring.check import run_check
 from generator.authoring.checkformat import FORMATS, as_github, as_json, counts, promote
-from generator.catalog.load import load_project
 from generator.errors import CutoverError, Severity
-from generator.export.lms import LmsFormat, OrderingAs, export
+from generator.export.lmsformats import LmsFormat, OrderingAs
 from generator.site import sitedir
+
+# The catalog, the checks and MkDocs load only in the commands that need them: `cutover build` of a site that is up to
+# date, `--help` and the quick commands start in a fraction of the time.
+def load_project(project: Path):
+    from generator.catalog.load import load_project as load
+
+    return load(project)
+
+
+def run_check(project: Path):
+    from generator.authoring.check import run_check as check
+
+    return check(project)
+
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 os.environ.setdefault("DISABLE_MKDOCS_2_WARNING", "true")
@@ -345,7 +357,7 @@ def export_quiz(project: Path, fmt: str, language: str | None, quiz_ids: tuple[s
     Ordering questions are written for Moodle's Ordering question type (the qtype_ordering plugin), which only a
     Moodle site that has it installed reads; --ordering-as matching writes them as matching questions instead.
     """
-    from generator.export.lms import site_url_problem
+    from generator.export.lms import export, site_url_problem
 
     if site_url and site_url_problem(site_url):
         raise click.BadParameter(site_url_problem(site_url), param_hint="--site-url")

@@ -17,31 +17,18 @@ labelled, so it still reaches the learner.
 
 from __future__ import annotations
 
-import enum
 import posixpath
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
 from generator.catalog.model import Project, Question, QuestionType, Quiz
+from generator.export.lmsformats import LmsFormat, OrderingAs
 from generator.render import escape
 from generator.render.common import guide_path, quiz_path, scenario_path
 from generator.render.localize import Localizer
 from generator.render.quizdata import html
 from generator.site import sanitize
-
-
-class LmsFormat(str, enum.Enum):
-    GIFT = "gift"  #: Moodle's plain-text import format
-    MOODLE_XML = "moodle-xml"  #: Moodle XML, the importer's richest format
-
-
-class OrderingAs(str, enum.Enum):
-    """How ordering questions are written. Both formats' ordering syntax is that of Moodle's Ordering question
-    type (qtype_ordering), which a Moodle site must have installed and other LMSs do not read."""
-
-    ORDERING = "ordering"  #: the Ordering question type: drag the items into order
-    MATCHING = "matching"  #: a matching question: "Position 1", "Position 2", … each matched with its item
 
 
 # Moodle accepts only these grade fractions (percent) for multiple-choice answers.
