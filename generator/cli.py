@@ -658,7 +658,8 @@ NO_BROWSER_EXIT = 3
 
 @main.command()
 @click.argument("site_dir", type=click.Path(file_okay=False, path_type=Path), default="site")
-@click.option("--all", "all_pages", is_flag=True, help="Run axe on every page, not a sample per template and language.")
+@click.option("--all", "all_pages", is_flag=True, help="Load every page in the browser and run axe on it, not one page "
+              "per template in each language and version plus every other page.")
 @click.option("--jobs", type=click.IntRange(1, 16), default=4, show_default=True, help="Pages open at once.")
 @click.option("--browser", "browser_path", default=None, help="Chromium executable (default: $CUTOVER_BROWSER, "
               "/usr/bin/chromium, chromium on PATH, Playwright's own).")
@@ -668,6 +669,13 @@ NO_BROWSER_EXIT = 3
 def verify(site_dir: Path, all_pages: bool, jobs: int, browser_path: str | None, junit: Path | None, json_file: Path | None,
            quiet: bool) -> None:
     """Prove that a built site works: links, anchors, languages, quizzes, search, offline, accessibility.
+
+    Links, anchors, language switchers and the Content-Security-Policy are read from every page's file. In Chromium,
+    every quiz is solved and every language's search is tried; the page-load check (no request to another host, no
+    console error, no policy violation) and axe run on a sample: one page per template (guide, role, card, quiz,
+    answer key, day-one checklist, poster, ...) in each language and version, and every other page (hand-written
+    pages, single generated pages) — pages of one template are made by the same code. A version's alias that is a
+    copy of it (as `cutover export` writes) is read but not opened again. --all opens every page.
 
     Exit 0 when every check passes, 1 when one fails, 3 when no browser can be started.
     """

@@ -10,13 +10,15 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-#: Page templates, recognised from the generated paths (language prefix removed), for axe sampling.
+#: Page templates, recognised from the generated paths (language prefix removed), for axe sampling: every page of
+#: one template is made by the same code from definitions of one kind (generator/render/).
 TEMPLATES = (("home", r""), ("roles-index", r"roles/"), ("role", r"roles/[^/]+/"), ("cards-index", r"cards/"),
              ("card", r"cards/[^/]+/"), ("guides-index", r"guides/"),
              ("guide", r"guides/[^/]+/"), ("quizzes-index", r"quizzes/"), ("progress", r"quizzes/progress/"),
-             ("results", r"quizzes/results/"), ("quiz", r"quizzes/[^/]+/"), ("scenarios-index", r"scenarios/"),
-             ("scenario", r"scenarios/[^/]+/"), ("timeline", r"timeline/"), ("faq", r"faq/"),
-             ("glossary", r"glossary/"))
+             ("results", r"quizzes/results/"), ("quiz-key", r"quizzes/keys/[^/]+/"), ("quiz", r"quizzes/[^/]+/"),
+             ("scenarios-index", r"scenarios/"), ("scenario", r"scenarios/[^/]+/"), ("timeline", r"timeline/"),
+             ("faq", r"faq/"), ("glossary", r"glossary/"), ("day-one-index", r"day-one/"), ("day-one", r"day-one/[^/]+/"),
+             ("poster", r"project/posters/[^/]+/"), ("survey", r"surveys/[^/]+/"))
 
 
 @dataclass
@@ -84,11 +86,36 @@ class _Parser(HTMLParser):
 
 def versions_of(site_dir: Path) -> set[str]:
     """Version folders and aliases of a tree published with mike (empty for a single site)."""
+    return set(aliases_of(site_dir))
+
+
+def aliases_of(site_dir: Path) -> dict[str, str]:
+    """Each version folder and alias of a tree published with mike, with the version it names (a version its own);
+    empty for a single site."""
     try:
         entries = json.loads((site_dir / "versions.json").read_text("utf-8"))
-        return {name for entry in entries for name in [entry["version"], *entry.get("aliases", [])]}
-    except (OSError, ValueError, KeyError, TypeError):
-        return set()
+        return {str(name): str(entry["version"]) for entry in entries for name in [entry["version"], *entry.get("aliases", [])]}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return {}
+
+
+def copied_aliases(site_dir: Path) -> dict[str, str]:
+    """The aliases whose folder is a copy of their version's, every file byte for byte (``cutover export`` and mike's
+    copy aliases write such copies), with that version: a browser shows a copy as it shows the version."""
+    copies = {}
+    for alias, version in aliases_of(site_dir).items():
+        if alias != version and _same_files(site_dir / alias, site_dir / version):
+            copies[alias] = version
+    return copies
+
+
+def _same_files(one: Path, other: Path) -> bool:
+    if not one.is_dir() or one.is_symlink() or not other.is_dir():
+        return False
+    files = sorted(p.relative_to(one) for p in one.rglob("*") if p.is_file())
+    if files != sorted(p.relative_to(other) for p in other.rglob("*") if p.is_file()):
+        return False
+    return all((one / rel).read_bytes() == (other / rel).read_bytes() for rel in files)
 
 
 def read_site(site_dir: Path) -> dict[str, Page]:

@@ -127,8 +127,7 @@ def _visit(page: Page, url: str, interact: bool = True) -> list:
     if interact:
         for link in page.locator("article a[href='#']").all()[:6]:  # what a curious reader clicks: the disarmed links
             if link.is_visible():
-                link.hover()
-                link.click()
+                link.click()  # the pointer moves onto the link first: its hover events fire too
         page.locator("article").first.hover()
     return problems + page.evaluate("window.__hits")
 
