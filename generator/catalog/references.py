@@ -249,22 +249,81 @@ def _languages(languages: list[str], doc: Document | None) -> list[Problem]:
 
 
 def _prerequisite_cycles(features: dict[str, m.Feature], docs: dict[str, Document]) -> list[Problem]:
+    """The cycles of prerequisites: in catalogue order, for each feature in a tangle (a strongly connected component
+    of more than one feature) that no cycle reported so far passes through, the shortest cycle through it.
+    Linear in features and prerequisites when there is no cycle; following every path from every feature took
+    minutes for thousands of features."""
+    graph = {fid: [n for n in feature.prerequisites if n in features and n != fid] for fid, feature in features.items()}
+    tangle = {fid: component for component in _strongly_connected(graph) if len(component) > 1 for fid in component}
     problems = []
-    reported: set[frozenset] = set()
+    shown: set[str] = set()  # a feature on a reported cycle: its own shortest cycle may be that one (one search per problem)
     for start in features.values():
-        stack = [(start.id, [start.id])]
-        while stack:
-            current, trail = stack.pop()
-            for nxt in features[current].prerequisites if current in features else []:
-                if nxt == start.id and len(trail) > 1:
-                    cycle = frozenset(trail)
-                    if cycle not in reported:
-                        reported.add(cycle)
-                        problems.append(docs[start.source].problem(("prerequisites",), "prerequisites form a cycle: " + " → ".join(trail + [start.id]),
-                                                                   "remove one of these prerequisites"))
-                elif nxt not in trail and nxt in features:
-                    stack.append((nxt, trail + [nxt]))
+        if start.id not in tangle or start.id in shown:
+            continue
+        trail = _shortest_cycle(graph, start.id, tangle[start.id])
+        shown.update(trail)
+        problems.append(docs[start.source].problem(("prerequisites",), "prerequisites form a cycle: " + " → ".join(trail + [start.id]),
+                                                   "remove one of these prerequisites"))
     return problems
+
+
+def _strongly_connected(graph: dict[str, list[str]]) -> list[frozenset[str]]:
+    """Tarjan's strongly connected components, without recursion (a chain of thousands of prerequisites)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    components = []
+    for root in graph:
+        if root in index:
+            continue
+        work = [(root, iter(graph[root]))]
+        index[root] = low[root] = len(index)
+        stack.append(root)
+        on_stack.add(root)
+        while work:
+            node, successors = work[-1]
+            for nxt in successors:
+                if nxt not in index:
+                    index[nxt] = low[nxt] = len(index)
+                    stack.append(nxt)
+                    on_stack.add(nxt)
+                    work.append((nxt, iter(graph[nxt])))
+                    break
+                if nxt in on_stack:
+                    low[node] = min(low[node], index[nxt])
+            else:
+                work.pop()
+                if work:
+                    parent = work[-1][0]
+                    low[parent] = min(low[parent], low[node])
+                if low[node] == index[node]:
+                    component = set()
+                    while True:
+                        member = stack.pop()
+                        on_stack.discard(member)
+                        component.add(member)
+                        if member == node:
+                            break
+                    components.append(frozenset(component))
+    return components
+
+
+def _shortest_cycle(graph: dict[str, list[str]], start: str, within: frozenset[str]) -> list[str]:
+    """The shortest path from ``start`` back to it inside its component (breadth first), without the last step."""
+    came_from = {start: None}
+    queue = [start]
+    for node in queue:
+        for nxt in graph[node]:
+            if nxt == start:
+                trail = [node]
+                while came_from[trail[-1]] is not None:
+                    trail.append(came_from[trail[-1]])
+                return trail[::-1]
+            if nxt in within and nxt not in came_from:
+                came_from[nxt] = node
+                queue.append(nxt)
+    return [start]  # unreachable: every feature of a component lies on a cycle
 
 
 def _placeholders(project: m.Project, values: list) -> list[Problem]:

@@ -1,8 +1,10 @@
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
 from generator.catalog.load import load_project
+from generator.catalog.references import _prerequisite_cycles
 from generator.errors import CutoverError, errors_only
 
 from support import edit
@@ -45,6 +47,31 @@ def test_prerequisite_cycle(project: Path):
     edit(project / "catalog/features/dial.yaml", "minutes: 3", "minutes: 3\nprerequisites: [hold]")
     p = only_error(project)
     assert "cycle" in p.message and "dial" in p.message and "hold" in p.message
+
+
+def _cycles(prerequisites: dict[str, list[str]]) -> list[tuple[str, str]]:
+    """(file, message) of each cycle problem among features with these prerequisites, in catalogue order."""
+    class Doc:
+        def __init__(self, source):
+            self.source = source
+
+        def problem(self, path, message, hint):
+            return self.source, message
+
+    features = {fid: SimpleNamespace(id=fid, prerequisites=needs, source=f"{fid}.yaml") for fid, needs in prerequisites.items()}
+    return _prerequisite_cycles(features, {f.source: Doc(f.source) for f in features.values()})
+
+
+def test_two_cycles_through_one_feature_are_both_named():
+    found = _cycles({"a": ["b", "c"], "b": ["a"], "c": ["a"], "d": ["a"]})
+    assert found == [("a.yaml", "prerequisites form a cycle: a → b → a"), ("c.yaml", "prerequisites form a cycle: c → a → c")]
+
+
+def test_a_long_cycle_is_named_once_and_a_long_chain_is_no_cycle():
+    ids = [f"f{i:04d}" for i in range(3000)]
+    assert _cycles({fid: [ids[i - 1]] if i else [] for i, fid in enumerate(ids)}) == []
+    found = _cycles({fid: [ids[(i + 1) % len(ids)]] for i, fid in enumerate(ids)})
+    assert len(found) == 1 and found[0][1] == "prerequisites form a cycle: " + " → ".join(ids + ids[:1])
 
 
 def test_self_reference(project: Path):
