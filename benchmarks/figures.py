@@ -26,7 +26,7 @@ def _generator(r: dict) -> tuple[str, str, str]:
 def _default(r: dict) -> tuple[str, str, str]:
     return (f"Full default build, cold: four languages, {r['default_pages']:,} pages, `--jobs` at its default "
             f"({r['default_jobs']} on this machine)",
-            f"{r['default_build_s']:.1f} s ({r['default_build_cpu_s']:.1f} s CPU, {r['default_peak_rss_mb']:.0f} MiB peak)",
+            f"{r['default_build_s']:.1f} s ({r['default_build_cpu_s']:.1f} s CPU, {r['default_peak_memory_mb']:.0f} MiB peak)",
             "≤ 5 s, ≤ 1 GiB")
 
 
@@ -62,7 +62,7 @@ def _scaling(r: dict) -> tuple[str, str, str]:
     pages = " / ".join(f"{x['pages']:,}" for x in rows)
     per_language = " / ".join(f"{x['pages_per_language']:,}" for x in rows)
     cpu = " / ".join(f"{1000 * x['build_cpu_s'] / x['pages']:.0f}" for x in rows)
-    peak = " / ".join(f"{x['peak_rss_mb']:.0f}" for x in rows)
+    peak = " / ".join(f"{x['peak_memory_mb']:.0f}" for x in rows)
     return f"{pages} pages ({per_language} per language)", f"{cpu} ms CPU per page, {peak} MiB peak", "linear, ≤ 1 GiB"
 
 

@@ -33,7 +33,7 @@ def _seconds(key: str, cpu_key: str | None = None, note: str = "") -> Callable[[
 
 
 def _memory(r: dict) -> tuple[float, str] | None:
-    peaks = [r[k] for k in ("default_peak_rss_mb", "seq_peak_rss_mb", "peak_rss_mb") if r.get(k) is not None]
+    peaks = [r[k] for k in ("default_peak_memory_mb", "seq_peak_memory_mb", "peak_memory_mb") if r.get(k) is not None]
     return (max(peaks), f"{max(peaks):.0f} MiB peak (default site and synthetic project)") if peaks else None
 
 
@@ -81,7 +81,7 @@ def _scale_memory(r: dict) -> tuple[float, str] | None:
     rows = r.get("scaling") or []
     if not rows:
         return None
-    return rows[-1]["peak_rss_mb"], f"{rows[-1]['peak_rss_mb']:.0f} MiB peak at {rows[-1]['pages']:,} pages"
+    return rows[-1]["peak_memory_mb"], f"{rows[-1]['peak_memory_mb']:.0f} MiB peak at {rows[-1]['pages']:,} pages"
 
 
 def _profile(r: dict) -> tuple[float, str] | None:

@@ -6,8 +6,8 @@
 It writes a synthetic project (roles × features × languages, see ``catalog.py``) into a temporary folder and
 reports: the generator's time (load, render, stage through the library); the full ``cutover build --jobs 1``; the
 overhead ratio against a plain ``mkdocs build`` (one process each) of the same staged Markdown (material without cutover's overrides, same navigation,
-extensions and static-i18n settings, no cutover plugin); pages per second; peak memory (RSS of the build
-process tree); output size; the quiz runtime's gzipped size; the shipped default site's build time,
+extensions and static-i18n settings, no cutover plugin); pages per second; peak memory (of the build's
+process tree, shared pages counted once); output size; the quiz runtime's gzipped size; the shipped default site's build time,
 with ``--jobs`` at its default (one process per core) and with ``--jobs 1``, and its ``--profile``; the size of every LMS package of the shipped kit (``cutover export-lms``, SCORM
 1.2 and cmi5, per role and language) and the time to make them; the shipped kit's build with the persistent render
 cache after no change and after one edit, each against the same build with ``--no-cache`` (every other build runs
@@ -60,12 +60,12 @@ ENV.pop("CUTOVER_LANGUAGE", None)
 class Run:
     wall_s: float
     cpu_s: float
-    peak_rss_mb: float  #: the largest sum of RSS over the process and its descendants, sampled every 20 ms
+    peak_memory_mb: float  #: the largest memory of the process and its descendants (_tree_memory), sampled every 20 ms
     output: str
 
 
 def measure(cmd: list[str], cwd: Path | None = None, timeout: float = 3600, env: dict | None = None) -> Run:
-    """Run ``cmd``; wall time, CPU time of it and its children, and peak RSS of the process tree."""
+    """Run ``cmd``; wall time, CPU time of it and its children, and the peak memory of the process tree."""
     with tempfile.TemporaryFile() as log:
         start = time.perf_counter()
         proc = subprocess.Popen(cmd, cwd=cwd, env=env or ENV, stdout=log, stderr=subprocess.STDOUT)
@@ -74,7 +74,7 @@ def measure(cmd: list[str], cwd: Path | None = None, timeout: float = 3600, env:
             pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
             if pid:
                 break
-            peak = max(peak, _tree_rss(proc.pid))
+            peak = max(peak, _tree_memory(proc.pid))
             if time.perf_counter() - start > timeout:
                 proc.kill()
             time.sleep(0.02)
@@ -88,13 +88,18 @@ def measure(cmd: list[str], cwd: Path | None = None, timeout: float = 3600, env:
     return Run(wall, usage.ru_utime + usage.ru_stime, peak / 2**20, output)
 
 
-def _tree_rss(pid: int) -> int:
+def _tree_memory(pid: int) -> int:
+    """Bytes the process and its descendants hold: the sum of their proportional set sizes (a page shared by n
+    processes counts 1/n in each). Forked workers share the parent's pages, which a sum of RSS would count once
+    per process."""
     total, todo = 0, [pid]
     while todo:
         current = todo.pop()
         try:
-            status = Path(f"/proc/{current}/status").read_text()
-            total += int(re.search(r"VmRSS:\s+(\d+)", status).group(1)) * 1024
+            try:
+                total += int(re.search(r"^Pss:\s+(\d+)", Path(f"/proc/{current}/smaps_rollup").read_text(), re.M).group(1)) * 1024
+            except (OSError, AttributeError):  # a kernel without smaps_rollup (before 4.14): resident size
+                total += int(re.search(r"VmRSS:\s+(\d+)", Path(f"/proc/{current}/status").read_text()).group(1)) * 1024
             for task in Path(f"/proc/{current}/task").iterdir():
                 todo += [int(c) for c in (task / "children").read_text().split()]
         except (OSError, AttributeError, ValueError):
@@ -158,8 +163,8 @@ def synthetic(work: Path, pages: int, runs: int) -> dict:
         "overhead_ratio": build_s / median([r.wall_s for r in plain]),
         "overhead_ratio_cpu": median([r.cpu_s for r in cut]) / median([r.cpu_s for r in plain]),
         "pages_per_s": pages_total / build_s,
-        "peak_rss_mb": max(r.peak_rss_mb for r in cut),
-        "plain_peak_rss_mb": max(r.peak_rss_mb for r in plain),
+        "peak_memory_mb": max(r.peak_memory_mb for r in cut),
+        "plain_peak_memory_mb": max(r.peak_memory_mb for r in plain),
         "output_bytes": tree_bytes(site),
         "plain_output_bytes": tree_bytes(work / "plain0"),
         "output_bytes_per_page": tree_bytes(site) // pages_total,
@@ -175,12 +180,12 @@ def default_site(work: Path, runs: int, jobs: bool) -> dict:
         if jobs:
             seq.append(cutover_build(REPO, work / f"default-seq{i}", "--jobs", "1"))
     result = {"default_build_s": median([r.wall_s for r in default]), "default_build_cpu_s": median([r.cpu_s for r in default]),
-              "default_peak_rss_mb": max(r.peak_rss_mb for r in default), "default_pages": page_count(work / "default0"),
+              "default_peak_memory_mb": max(r.peak_memory_mb for r in default), "default_pages": page_count(work / "default0"),
               "default_output_bytes": tree_bytes(work / "default0"), "default_jobs": len(os.sched_getaffinity(0))}
     if jobs:
         result.update(default_build_seq_s=median([r.wall_s for r in seq]), default_build_seq_cpu_s=median([r.cpu_s for r in seq]),
                       jobs_ratio=result["default_build_s"] / median([r.wall_s for r in seq]),
-                      seq_peak_rss_mb=max(r.peak_rss_mb for r in seq),
+                      seq_peak_memory_mb=max(r.peak_memory_mb for r in seq),
                       jobs_identical=_same_tree(work / "default0", work / "default-seq0"))
     profiled = cutover_build(REPO, work / "default-profiled", "--profile")
     result["default_profile"] = _profile_rows(profiled.output)
@@ -344,7 +349,7 @@ def scaling(work: Path, sizes: list[int]) -> list[dict]:
         run = cutover_build(project, work / f"scale-{pages}-site")
         total = page_count(work / f"scale-{pages}-site")
         rows.append({"pages_per_language": total // 4, "pages": total, "build_s": run.wall_s, "build_cpu_s": run.cpu_s,
-                     "ms_per_page": 1000 * run.wall_s / total, "peak_rss_mb": run.peak_rss_mb,
+                     "ms_per_page": 1000 * run.wall_s / total, "peak_memory_mb": run.peak_memory_mb,
                      "output_bytes": tree_bytes(work / f"scale-{pages}-site"),
                      "output_bytes_per_page": tree_bytes(work / f"scale-{pages}-site") // total})
         shutil.rmtree(work / f"scale-{pages}-site")
