@@ -57,7 +57,7 @@ def _cached(kind: str, how: str) -> Callable[[dict], tuple[float, str] | None]:
 def _overhead(r: dict) -> tuple[float, str] | None:
     if r.get("overhead_ratio") is None:
         return None
-    return r["overhead_ratio"], f"{r['overhead_ratio']:.2f} wall, {r['overhead_ratio_cpu']:.2f} CPU ({r['pages']:,} pages)"
+    return r["overhead_ratio"], f"{r['overhead_ratio']:.3f} wall, {r['overhead_ratio_cpu']:.3f} CPU ({r['pages']:,} pages)"
 
 
 def _jobs(r: dict) -> tuple[float, str] | None:
@@ -115,13 +115,15 @@ GOALS: list[Goal] = [
 
 
 def verdict(goal: Goal, figure: float) -> str:
+    """"met", or "missed by" the amount and the share (a miss below 1 % in one significant digit, never "0.00")."""
     if figure <= goal.limit:
         return "met"
     if goal.unit == "":
         return "missed"
     over = figure - goal.limit
-    amount = {"s": f"{over:.2f} s", "MiB": f"{over:.0f} MiB", "×": f"{over:.2f}"}[goal.unit]
-    share = f"{100 * over / goal.limit:.0f} % over" if over < goal.limit else f"{figure / goal.limit:.1f} × the target"
+    amount = {"s": f"{over:.2f} s", "MiB": f"{over:.0f} MiB", "×": f"{over:.1g}" if over < 0.01 else f"{over:.2f}"}[goal.unit]
+    percent = 100 * over / goal.limit
+    share = (f"{percent:.1g} % over" if percent < 1 else f"{percent:.0f} % over") if over < goal.limit else f"{figure / goal.limit:.1f} × the target"
     return f"missed by {amount} ({share})"
 
 
